@@ -1,0 +1,7 @@
+package io.infrakit.spi;
+
+/** Optional capability: a plugin that says who made it. */
+public interface Vendor {
+
+    VendorInfo vendorInfo();
+}
