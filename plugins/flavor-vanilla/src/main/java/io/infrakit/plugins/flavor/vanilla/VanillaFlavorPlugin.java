@@ -1,0 +1,77 @@
+package io.infrakit.plugins.flavor.vanilla;
+
+import io.infrakit.spi.Any;
+import io.infrakit.spi.InvalidSpecException;
+import io.infrakit.spi.flavor.FlavorPlugin;
+import io.infrakit.spi.flavor.Health;
+import io.infrakit.spi.group.Allocation;
+import io.infrakit.spi.group.Index;
+import io.infrakit.spi.instance.Attachment;
+import io.infrakit.spi.instance.InstanceDescription;
+import io.infrakit.spi.instance.InstanceSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * InfraKit's {@code vanilla} flavor: adds init lines, tags and attachments to an instance spec, and judges every
+ * instance healthy. Properties are {@code Init} (lines), {@code InitScriptTemplateURL}, {@code Tags} and
+ * {@code Attachments}.
+ *
+ * <p>{@code InitScriptTemplateURL} is not rendered yet: the template engine arrives later, so for now the flavor
+ * reads {@code file:} and {@code str://} URLs as plain text and uses that text as the init script.
+ */
+public final class VanillaFlavorPlugin implements FlavorPlugin {
+
+    static final String BOTH_INIT_SOURCES =
+            "Either \"Init\" or \"InitScriptTemplateURL\" can be specified but not both";
+
+    @Override
+    public void validate(Any properties, Allocation allocation) {
+        VanillaProperties parsed = parse(properties);
+        if (!parsed.initScriptTemplateUrl().isEmpty()) {
+            InitScriptTemplate.read(parsed.initScriptTemplateUrl());
+        }
+    }
+
+    /**
+     * Init becomes the spec's own init (if any), then the template's text or the Init lines, joined with newlines;
+     * the flavor's tags win over the spec's; its attachments come after the spec's.
+     */
+    @Override
+    public InstanceSpec prepare(Any properties, InstanceSpec spec, Allocation allocation, Index index) {
+        VanillaProperties parsed = parse(properties);
+        List<String> initLines = new ArrayList<>();
+        if (!spec.init().isEmpty()) {
+            initLines.add(spec.init());
+        }
+        if (parsed.initScriptTemplateUrl().isEmpty()) {
+            initLines.addAll(parsed.init());
+        } else {
+            initLines.add(InitScriptTemplate.read(parsed.initScriptTemplateUrl()));
+        }
+        List<Attachment> attachments = new ArrayList<>(spec.attachments());
+        attachments.addAll(parsed.attachments());
+        return spec.withInit(String.join("\n", initLines))
+                .withTags(parsed.tags())
+                .withAttachments(attachments);
+    }
+
+    @Override
+    public Health healthy(Any properties, InstanceDescription instance) {
+        return Health.HEALTHY;
+    }
+
+    @Override
+    public void drain(Any properties, InstanceDescription instance) {
+        // Nothing runs on a vanilla instance that needs to be moved away first.
+    }
+
+    private static VanillaProperties parse(Any properties) {
+        VanillaProperties parsed = VanillaProperties.parse(properties);
+        if (!parsed.init().isEmpty() && !parsed.initScriptTemplateUrl().isEmpty()) {
+            throw new InvalidSpecException(BOTH_INIT_SOURCES);
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,194 @@
+package io.infrakit.plugins.instance.file;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.infrakit.spi.Any;
+import io.infrakit.spi.InvalidSpecException;
+import io.infrakit.spi.Json;
+import io.infrakit.spi.PluginException;
+import io.infrakit.spi.instance.DestroyReason;
+import io.infrakit.spi.instance.InstanceDescription;
+import io.infrakit.spi.instance.InstanceId;
+import io.infrakit.spi.instance.InstanceNotFoundException;
+import io.infrakit.spi.instance.InstancePlugin;
+import io.infrakit.spi.instance.InstanceSpec;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * InfraKit's {@code file} instance plugin: each instance is a JSON file {@code instance-<digits>} in one directory,
+ * holding {@code {ID, LogicalID, Tags, Spec}}. The file's name is the instance's ID, so deleting a file by hand is
+ * the instance dying. Files are replaced atomically (a temp file in the same directory, synced, then renamed), so
+ * a reader never sees half a file.
+ */
+public final class FileInstancePlugin implements InstancePlugin {
+
+    static final String PREFIX = "instance-";
+    private static final String NAME = "file";
+    private static final ObjectWriter WRITER = Json.mapper()
+            .writer(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .withDefaultPrettyPrinter();
+
+    private final Path directory;
+
+    /** Creates the directory if it is missing. */
+    public FileInstancePlugin(Path directory) {
+        this.directory = directory.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.directory);
+        } catch (IOException e) {
+            throw new PluginException(NAME, "start", "cannot create directory " + this.directory + ": " + e, e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void validate(Any properties) {
+        if (!properties.isEmpty() && !properties.node().isObject()) {
+            throw new InvalidSpecException("file instance properties must be a JSON object, got " + properties);
+        }
+    }
+
+    @Override
+    public synchronized InstanceId provision(InstanceSpec spec) {
+        validate(spec.properties());
+        InstanceId id;
+        do {
+            id = InstanceId.of(PREFIX + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
+        } while (Files.exists(fileOf(id)));
+        write(InstanceFile.provisioned(id, spec), "provision");
+        return id;
+    }
+
+    @Override
+    public synchronized void label(InstanceId id, Map<String, String> labels) {
+        InstanceFile current = read(fileOfKnown(id)).orElseThrow(() -> new InstanceNotFoundException(id));
+        write(current.withMergedTags(labels), "label");
+    }
+
+    @Override
+    public synchronized void destroy(InstanceId id, DestroyReason reason) {
+        Path file = fileOfKnown(id);
+        try {
+            if (!Files.deleteIfExists(file)) {
+                throw new InstanceNotFoundException(id);
+            }
+        } catch (IOException e) {
+            throw new PluginException(NAME, "destroy", "cannot delete " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * Reads every {@code instance-*} file. A file that vanished meanwhile is an instance that died, and a file that
+     * is not an instance's JSON is skipped, so that one corrupt file does not hide every other instance.
+     */
+    @Override
+    public List<InstanceDescription> describeInstances(Map<String, String> tags, boolean properties) {
+        List<InstanceDescription> found = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*")) {
+            for (Path file : files) {
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                read(file).map(instance -> instance.describe(properties))
+                        .filter(description -> description.matches(tags))
+                        .ifPresent(found::add);
+            }
+        } catch (IOException e) {
+            throw new PluginException(NAME, "describe", "cannot list " + directory + ": " + e, e);
+        }
+        found.sort(Comparator.comparing(InstanceDescription::id));
+        return found;
+    }
+
+    /** The file of an ID this plugin could have made; an ID that is no plain file name here is unknown. */
+    private Path fileOfKnown(InstanceId id) {
+        try {
+            Path file = fileOf(id);
+            if (id.value().startsWith(PREFIX) && directory.equals(file.getParent())) {
+                return file;
+            }
+        } catch (InvalidPathException e) {
+            // not a file name on this platform, so not one of ours
+        }
+        throw new InstanceNotFoundException(id);
+    }
+
+    private Path fileOf(InstanceId id) {
+        return directory.resolve(id.value()).normalize();
+    }
+
+    /** The instance in the file, with the file's name as its ID; empty if the file is gone or not an instance. */
+    private Optional<InstanceFile> read(Path file) {
+        try {
+            InstanceFile content = Json.mapper().readValue(Files.readAllBytes(file), InstanceFile.class);
+            InstanceId id = InstanceId.of(file.getFileName().toString());
+            return Optional.of(new InstanceFile(id, content.logicalId(), content.tags(), content.spec()));
+        } catch (NoSuchFileException | JsonProcessingException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new PluginException(NAME, "read", "cannot read " + file + ": " + e, e);
+        }
+    }
+
+    private void write(InstanceFile instance, String operation) {
+        Path target = fileOf(instance.id());
+        Path temp = null;
+        try {
+            byte[] content = WRITER.writeValueAsBytes(instance);
+            // The leading dot keeps a half-written temp file out of describe's instance-* listing.
+            temp = Files.createTempFile(directory, "." + instance.id().value() + "-", ".tmp");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory();
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new PluginException(NAME, operation, "cannot write " + target + ": " + e, e);
+        }
+    }
+
+    /** Makes the rename durable where the platform can sync a directory; elsewhere the rename is still atomic. */
+    private void syncDirectory() {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Not every platform can open a directory as a channel; durability is then the file system's.
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // A leftover temp file starts with a dot and is never read as an instance.
+        }
+    }
+}

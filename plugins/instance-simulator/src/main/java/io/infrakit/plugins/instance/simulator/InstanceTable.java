@@ -1,0 +1,110 @@
+package io.infrakit.plugins.instance.simulator;
+
+import io.infrakit.spi.Tags;
+import io.infrakit.spi.instance.InstanceId;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * The instances of one simulated store, indexed by their {@code infrakit.group} tag: the group controller asks
+ * for a group's members on every poll, and with 100,000 instances a full scan per poll would dominate.
+ * Writes take the write lock so that a reader never sees the index and the instances disagree.
+ */
+final class InstanceTable {
+
+    private final Map<InstanceId, SimulatedInstance> byId = new ConcurrentHashMap<>();
+    private final Map<String, Set<InstanceId>> idsByGroup = new HashMap<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    int size() {
+        return byId.size();
+    }
+
+    boolean contains(InstanceId id) {
+        return byId.containsKey(id);
+    }
+
+    void put(SimulatedInstance instance) {
+        withLock(lock.writeLock(), () -> {
+            unindex(byId.put(instance.id(), instance));
+            index(instance);
+            return null;
+        });
+    }
+
+    Optional<SimulatedInstance> remove(InstanceId id) {
+        return withLock(lock.writeLock(), () -> {
+            SimulatedInstance removed = byId.remove(id);
+            unindex(removed);
+            return Optional.ofNullable(removed);
+        });
+    }
+
+    /** Replaces the instance with the changed one; empty when there is no such instance. */
+    Optional<SimulatedInstance> update(InstanceId id, UnaryOperator<SimulatedInstance> change) {
+        return withLock(lock.writeLock(), () -> {
+            SimulatedInstance current = byId.get(id);
+            if (current == null) {
+                return Optional.empty();
+            }
+            SimulatedInstance changed = change.apply(current);
+            unindex(current);
+            byId.put(id, changed);
+            index(changed);
+            return Optional.of(changed);
+        });
+    }
+
+    /** The instances carrying all the tags, in no particular order. */
+    List<SimulatedInstance> matching(Map<String, String> tags) {
+        return withLock(lock.readLock(), () -> {
+            String group = tags.get(Tags.GROUP);
+            Stream<SimulatedInstance> candidates = group == null
+                    ? byId.values().stream()
+                    : idsByGroup.getOrDefault(group, Set.of()).stream().map(byId::get);
+            return candidates.filter(instance -> instance.matches(tags)).toList();
+        });
+    }
+
+    private void index(SimulatedInstance instance) {
+        String group = instance.tags().get(Tags.GROUP);
+        if (group != null) {
+            idsByGroup.computeIfAbsent(group, key -> new HashSet<>()).add(instance.id());
+        }
+    }
+
+    private void unindex(SimulatedInstance instance) {
+        if (instance == null) {
+            return;
+        }
+        String group = instance.tags().get(Tags.GROUP);
+        Set<InstanceId> members = group == null ? null : idsByGroup.get(group);
+        if (members != null) {
+            members.remove(instance.id());
+            if (members.isEmpty()) {
+                idsByGroup.remove(group);
+            }
+        }
+    }
+
+    private static <T> T withLock(Lock held, Supplier<T> action) {
+        held.lock();
+        try {
+            return action.get();
+        } finally {
+            held.unlock();
+        }
+    }
+}
