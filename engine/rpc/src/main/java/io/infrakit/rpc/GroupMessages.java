@@ -1,0 +1,87 @@
+package io.infrakit.rpc;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.infrakit.spi.group.GroupDescription;
+import io.infrakit.spi.group.GroupId;
+import io.infrakit.spi.group.GroupSpec;
+import io.infrakit.spi.instance.InstanceId;
+
+import java.util.List;
+
+/**
+ * The params and results of {@code Group.*}. Every message carries {@code Name}, the full plugin name the
+ * client addressed ({@code group/workers}); the server routes on its type part.
+ */
+final class GroupMessages {
+
+    private GroupMessages() {
+    }
+
+    record CommitRequest(@JsonProperty("Name") String name,
+                         @JsonProperty("Spec") GroupSpec spec,
+                         @JsonProperty("Pretend") boolean pretend) {
+        CommitRequest {
+            name = Wire.orDefault(name);
+            Wire.require(spec, "Spec");
+        }
+    }
+
+    record CommitResponse(@JsonProperty("Name") String name,
+                          @JsonProperty("ID") GroupId id,
+                          @JsonProperty("Details") String details) {
+    }
+
+    /** FreeGroup, DestroyGroup, DescribeGroup and Size name one group. */
+    record IdRequest(@JsonProperty("Name") String name, @JsonProperty("ID") GroupId id) {
+        IdRequest {
+            name = Wire.orDefault(name);
+            Wire.require(id, "ID");
+        }
+    }
+
+    record IdResponse(@JsonProperty("Name") String name, @JsonProperty("ID") GroupId id) {
+    }
+
+    record DescribeResponse(@JsonProperty("Name") String name,
+                            @JsonProperty("ID") GroupId id,
+                            @JsonProperty("Description") GroupDescription description) {
+    }
+
+    record InspectRequest(@JsonProperty("Name") String name) {
+        InspectRequest {
+            name = Wire.orDefault(name);
+        }
+    }
+
+    record InspectResponse(@JsonProperty("Name") String name,
+                           @JsonProperty("ID") GroupId id,
+                           @JsonProperty("Groups") List<GroupSpec> groups) {
+        InspectResponse {
+            groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+    }
+
+    record DestroyInstancesRequest(@JsonProperty("Name") String name,
+                                   @JsonProperty("ID") GroupId id,
+                                   @JsonProperty("Instances") List<InstanceId> instances) {
+        DestroyInstancesRequest {
+            name = Wire.orDefault(name);
+            Wire.require(id, "ID");
+            instances = instances == null ? List.of() : List.copyOf(instances);
+        }
+    }
+
+    record SizeResponse(@JsonProperty("Name") String name,
+                        @JsonProperty("ID") GroupId id,
+                        @JsonProperty("Size") int size) {
+    }
+
+    record SetSizeRequest(@JsonProperty("Name") String name,
+                          @JsonProperty("ID") GroupId id,
+                          @JsonProperty("Size") int size) {
+        SetSizeRequest {
+            name = Wire.orDefault(name);
+            Wire.require(id, "ID");
+        }
+    }
+}
