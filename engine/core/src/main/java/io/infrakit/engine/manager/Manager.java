@@ -1,0 +1,134 @@
+package io.infrakit.engine.manager;
+
+import io.infrakit.engine.InfrakitHome;
+import io.infrakit.engine.plugin.PluginRegistry;
+import io.infrakit.engine.store.AtomicFiles;
+import io.infrakit.engine.store.FileSpecStore;
+import io.infrakit.rpc.PluginServer;
+import io.infrakit.spi.group.GroupPlugin;
+import io.infrakit.spi.plugin.PluginContext;
+import io.infrakit.spi.plugin.PluginObjects;
+import io.infrakit.spi.plugin.PluginProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The manager daemon: hosts the built-in plugins, serves each on its own socket in the plugins directory, and
+ * keeps the user's group specs so it can commit them again after a restart.
+ */
+public final class Manager implements AutoCloseable {
+
+    /** The name the manager's own group plugin answers to, as in InfraKit. */
+    public static final String GROUP_PLUGIN = "group";
+    /** The name of the backend group plugin (the group controller) the manager fronts. */
+    public static final String GROUP_BACKEND = "group-stateless";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Manager.class);
+
+    private final InfrakitHome home;
+    private final ManagerLock lock;
+    private final List<PluginServer> servers;
+    private final List<ServedPlugin> served;
+
+    private Manager(InfrakitHome home, ManagerLock lock, List<PluginServer> servers, List<ServedPlugin> served) {
+        this.home = home;
+        this.lock = lock;
+        this.servers = servers;
+        this.served = served;
+    }
+
+    public static Manager start(InfrakitHome home, PluginRegistry registry, Map<String, String> environment,
+                                Clock clock) {
+        ManagerLock lock = ManagerLock.acquire(home);
+        List<PluginServer> servers = new ArrayList<>();
+        List<ServedPlugin> served = new ArrayList<>();
+        try {
+            createPrivateDirectory(home.pluginsDir());
+            PluginContext context = PluginContext.of(home.root(), clock, environment);
+            Optional<PersistingGroupPlugin> groups = Optional.empty();
+            for (PluginProvider provider : registry.providers()) {
+                PluginObjects objects = provider.create(context);
+                serve(home, provider.name(), objects, servers, served);
+                if (GROUP_BACKEND.equals(provider.name()) && objects.groups().containsKey(PluginObjects.DEFAULT_TYPE)) {
+                    GroupPlugin backend = objects.groups().get(PluginObjects.DEFAULT_TYPE);
+                    groups = Optional.of(new PersistingGroupPlugin(backend, GROUP_BACKEND,
+                            new FileSpecStore(home.configsDir())));
+                }
+            }
+            if (groups.isPresent()) {
+                serve(home, GROUP_PLUGIN, PluginObjects.group(groups.get()), servers, served);
+                List<?> recommitted = groups.get().recommitStored();
+                LOG.info("committed {} stored group(s) again", recommitted.size());
+            }
+            Manager manager = new Manager(home, lock, List.copyOf(servers), List.copyOf(served));
+            manager.markReady();
+            return manager;
+        } catch (RuntimeException e) {
+            servers.forEach(PluginServer::close);
+            lock.close();
+            throw e;
+        }
+    }
+
+    public List<ServedPlugin> plugins() {
+        return served;
+    }
+
+    public InfrakitHome home() {
+        return home;
+    }
+
+    @Override
+    public void close() {
+        for (PluginServer server : servers) {
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                LOG.warn("could not stop {}: {}", server, e.getMessage());
+            }
+        }
+        try {
+            Files.deleteIfExists(home.managerReadyFile());
+        } catch (IOException e) {
+            LOG.warn("could not remove {}: {}", home.managerReadyFile(), e.getMessage());
+        }
+        lock.close();
+    }
+
+    private static void serve(InfrakitHome home, String name, PluginObjects objects,
+                              List<PluginServer> servers, List<ServedPlugin> served) {
+        Path socket = home.pluginsDir().resolve(name);
+        PluginServer server = PluginServer.start(socket, objects);
+        servers.add(server);
+        served.add(new ServedPlugin(name, socket));
+        LOG.info("serving plugin {} on {}", name, socket);
+    }
+
+    /** Written last, so a CLI that started the manager knows every socket is up. */
+    private void markReady() {
+        String pid = ProcessHandle.current().pid() + "\n";
+        AtomicFiles.write(home.managerReadyFile(), pid.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static void createPrivateDirectory(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.infrakit.engine.manager;
+
+import io.infrakit.engine.store.SpecKey;
+import io.infrakit.engine.store.SpecRecord;
+import io.infrakit.engine.store.SpecStore;
+import io.infrakit.engine.store.StoredSpec;
+import io.infrakit.spi.InfrakitException;
+import io.infrakit.spi.group.GroupDescription;
+import io.infrakit.spi.group.GroupId;
+import io.infrakit.spi.group.GroupPlugin;
+import io.infrakit.spi.group.GroupSpec;
+import io.infrakit.spi.instance.InstanceId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The manager's group plugin: it stores what the user commits before it forwards the call to the backend group
+ * plugin, so a restarted manager can commit everything again. Mutations are serialised, as in InfraKit.
+ */
+public final class PersistingGroupPlugin implements GroupPlugin {
+
+    private final GroupPlugin backend;
+    private final String backendName;
+    private final SpecStore store;
+    private final ReentrantLock mutations = new ReentrantLock();
+
+    public PersistingGroupPlugin(GroupPlugin backend, String backendName, SpecStore store) {
+        this.backend = backend;
+        this.backendName = backendName;
+        this.store = store;
+    }
+
+    @Override
+    public String commitGroup(GroupSpec spec, boolean pretend) {
+        if (pretend) {
+            return backend.commitGroup(spec, true);
+        }
+        mutations.lock();
+        try {
+            upsert(spec);
+            return backend.commitGroup(spec, false);
+        } finally {
+            mutations.unlock();
+        }
+    }
+
+    @Override
+    public void freeGroup(GroupId id) {
+        mutations.lock();
+        try {
+            remove(id);
+            backend.freeGroup(id);
+        } finally {
+            mutations.unlock();
+        }
+    }
+
+    @Override
+    public void destroyGroup(GroupId id) {
+        mutations.lock();
+        try {
+            remove(id);
+            backend.destroyGroup(id);
+        } finally {
+            mutations.unlock();
+        }
+    }
+
+    @Override
+    public void destroyInstances(GroupId id, List<InstanceId> instances) {
+        mutations.lock();
+        try {
+            backend.destroyInstances(id, instances);
+        } finally {
+            mutations.unlock();
+        }
+    }
+
+    @Override
+    public GroupDescription describeGroup(GroupId id) {
+        return backend.describeGroup(id);
+    }
+
+    @Override
+    public List<GroupSpec> inspectGroups() {
+        return storedGroups();
+    }
+
+    @Override
+    public int size(GroupId id) {
+        return backend.size(id);
+    }
+
+    @Override
+    public void setSize(GroupId id, int size) {
+        mutations.lock();
+        try {
+            backend.setSize(id, size);
+        } finally {
+            mutations.unlock();
+        }
+    }
+
+    /** Commits every stored group again; twice, as InfraKit does, so the second resumes an unfinished update. */
+    public List<GroupId> recommitStored() {
+        List<GroupSpec> groups = storedGroups();
+        for (int round = 0; round < 2; round++) {
+            for (GroupSpec group : groups) {
+                backend.commitGroup(group, false);
+            }
+        }
+        return groups.stream().map(GroupSpec::id).toList();
+    }
+
+    public List<GroupSpec> storedGroups() {
+        return store.load().stream()
+                .filter(stored -> SpecKey.GROUP_KIND.equals(stored.key().kind()))
+                .map(stored -> new GroupSpec(GroupId.of(stored.key().name()), stored.record().spec().properties()))
+                .toList();
+    }
+
+    private void upsert(GroupSpec spec) {
+        List<StoredSpec> specs = new ArrayList<>(store.load());
+        specs.removeIf(stored -> stored.key().equals(SpecKey.group(spec.id().value())));
+        specs.add(new StoredSpec(SpecKey.group(spec.id().value()), new SpecRecord(backendName,
+                new SpecRecord.Spec("group", GroupPlugin.INTERFACE.encoded(),
+                        Map.of("name", spec.id().value()), spec.properties()))));
+        save(specs);
+    }
+
+    private void remove(GroupId id) {
+        List<StoredSpec> specs = new ArrayList<>(store.load());
+        if (specs.removeIf(stored -> stored.key().equals(SpecKey.group(id.value())))) {
+            save(specs);
+        }
+    }
+
+    private void save(List<StoredSpec> specs) {
+        try {
+            store.save(specs);
+        } catch (RuntimeException e) {
+            throw new InfrakitException("Cannot update spec. Abort: " + e.getMessage(), e);
+        }
+    }
+
+}

@@ -1,0 +1,7 @@
+package io.infrakit.engine.manager;
+
+import java.nio.file.Path;
+
+/** A plugin the manager serves, and the socket it answers on. */
+public record ServedPlugin(String name, Path socket) {
+}

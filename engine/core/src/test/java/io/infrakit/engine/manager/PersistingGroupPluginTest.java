@@ -1,0 +1,99 @@
+package io.infrakit.engine.manager;
+
+import io.infrakit.engine.store.FileSpecStore;
+import io.infrakit.engine.store.SpecStore;
+import io.infrakit.engine.store.StoredSpec;
+import io.infrakit.spi.Any;
+import io.infrakit.spi.InfrakitException;
+import io.infrakit.spi.group.GroupId;
+import io.infrakit.spi.group.GroupSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PersistingGroupPluginTest {
+
+    @TempDir
+    Path configs;
+
+    final RecordingGroupPlugin backend = new RecordingGroupPlugin();
+
+    @Test
+    void storesACommitBeforeForwardingIt() {
+        FileSpecStore store = new FileSpecStore(configs);
+        PersistingGroupPlugin groups = new PersistingGroupPlugin(backend, "group-stateless", store);
+
+        String details = groups.commitGroup(spec("workers", 3), false);
+
+        assertThat(details).isEqualTo("Managing workers");
+        assertThat(store.load()).singleElement().satisfies(stored -> {
+            assertThat(stored.key().name()).isEqualTo("workers");
+            assertThat(stored.record().handler()).isEqualTo("group-stateless");
+            assertThat(stored.record().spec().properties()).isEqualTo(Any.parse("{\"Size\":3}"));
+        });
+        assertThat(backend.calls).containsExactly("commit workers {\"Size\":3}");
+    }
+
+    @Test
+    void aPretendCommitStoresNothing() {
+        FileSpecStore store = new FileSpecStore(configs);
+        new PersistingGroupPlugin(backend, "group-stateless", store).commitGroup(spec("workers", 3), true);
+
+        assertThat(store.load()).isEmpty();
+        assertThat(backend.calls).containsExactly("pretend workers {\"Size\":3}");
+    }
+
+    @Test
+    void aNewCommitReplacesTheStoredSpecAndFreeForgetsIt() {
+        FileSpecStore store = new FileSpecStore(configs);
+        PersistingGroupPlugin groups = new PersistingGroupPlugin(backend, "group-stateless", store);
+        groups.commitGroup(spec("workers", 3), false);
+        groups.commitGroup(spec("db", 1), false);
+        groups.commitGroup(spec("workers", 5), false);
+
+        assertThat(groups.inspectGroups()).containsExactly(spec("db", 1), spec("workers", 5));
+
+        groups.freeGroup(GroupId.of("workers"));
+        assertThat(groups.inspectGroups()).containsExactly(spec("db", 1));
+    }
+
+    @Test
+    void recommitsEveryStoredGroupTwiceAfterARestart() {
+        FileSpecStore store = new FileSpecStore(configs);
+        new PersistingGroupPlugin(new RecordingGroupPlugin(), "group-stateless", store).commitGroup(spec("a", 1), false);
+
+        PersistingGroupPlugin restarted = new PersistingGroupPlugin(backend, "group-stateless", new FileSpecStore(configs));
+        assertThat(restarted.recommitStored()).containsExactly(GroupId.of("a"));
+        assertThat(backend.calls).containsExactly("commit a {\"Size\":1}", "commit a {\"Size\":1}");
+    }
+
+    @Test
+    void aStoreThatCannotSaveAbortsTheCommitWithInfrakitsMessage() {
+        SpecStore broken = new SpecStore() {
+            @Override
+            public List<StoredSpec> load() {
+                return List.of();
+            }
+
+            @Override
+            public void save(List<StoredSpec> specs) {
+                throw new IllegalStateException("disk full");
+            }
+        };
+
+        assertThatThrownBy(() -> new PersistingGroupPlugin(backend, "group-stateless", broken)
+                .commitGroup(spec("workers", 3), false))
+                .isInstanceOf(InfrakitException.class)
+                .hasMessage("Cannot update spec. Abort: disk full");
+        assertThat(backend.calls).isEmpty();
+    }
+
+    static GroupSpec spec(String id, int size) {
+        return new GroupSpec(GroupId.of(id), Any.parse("{\"Size\":" + size + "}"));
+    }
+}
