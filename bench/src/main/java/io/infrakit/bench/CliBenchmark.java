@@ -1,0 +1,94 @@
+package io.infrakit.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Wall time of the real launcher, as a user's shell would see it. */
+final class CliBenchmark {
+
+    private final Path launcher;
+    private final Path home;
+
+    private CliBenchmark(Path launcher, Path home) {
+        this.launcher = launcher;
+        this.home = home;
+    }
+
+    static List<Result> run(Path launcher, int runs) {
+        Path home = temporaryHome();
+        CliBenchmark bench = new CliBenchmark(launcher, home);
+        try {
+            bench.timed("version");
+            Result version = new Result("infrakit version", bench.repeat(runs, "version"), 1, "<= 150 ms");
+            bench.timed("manager", "start");
+            bench.timed("plugin", "ls");
+            Result pluginLs = new Result("infrakit plugin ls (manager running)", bench.repeat(runs, "plugin", "ls"), 1,
+                    "<= 250 ms");
+            return List.of(version, pluginLs);
+        } finally {
+            bench.timed("manager", "stop");
+            delete(home);
+        }
+    }
+
+    private Stats repeat(int runs, String... args) {
+        List<Duration> samples = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            samples.add(timed(args));
+        }
+        return Stats.of(samples);
+    }
+
+    private Duration timed(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("INFRAKIT_HOME", home.toString());
+        try {
+            long start = System.nanoTime();
+            Process process = builder.start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in 120 s");
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue());
+            }
+            return took;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static Path temporaryHome() {
+        try {
+            return Files.createTempDirectory(Path.of("/tmp"), "ik-bench-home");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.infrakit.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Prints results as a Markdown table, so they paste straight into a note. */
+final class Table {
+
+    private Table() {
+    }
+
+    static String render(List<Result> results) {
+        StringBuilder out = new StringBuilder();
+        out.append("| benchmark | runs | median ms | min ms | max ms | ops/s at median | target |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        for (Result result : results) {
+            Stats stats = result.stats();
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %s | %s |%n",
+                    result.name(), stats.runs(), millis(stats.median().toNanos()), millis(stats.min().toNanos()),
+                    millis(stats.max().toNanos()),
+                    result.operations() > 1 ? Long.toString(result.throughput()) : "-",
+                    result.target().isEmpty() ? "-" : result.target()));
+        }
+        return out.toString();
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+}

@@ -1,0 +1,34 @@
+package io.infrakit.cli;
+
+import io.infrakit.engine.InfrakitHome;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/** A command with the global options and the CLI environment; subclasses do one thing and return an exit code. */
+abstract class BaseCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    final CliEnvironment cli;
+
+    BaseCommand(CliEnvironment cli) {
+        this.cli = cli;
+    }
+
+    InfrakitHome home() {
+        return cli.home(global.home);
+    }
+
+    boolean stacktrace() {
+        return global.stacktrace;
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        return run();
+    }
+
+    abstract int run() throws Exception;
+}

@@ -1,0 +1,18 @@
+package io.infrakit.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options every command takes. */
+public final class GlobalOptions {
+
+    @Option(names = "--home", paramLabel = "DIR", description = "InfraKit's home (default: $INFRAKIT_HOME, else ~/.infrakit)")
+    Path home;
+
+    @Option(names = {"-v", "--verbose"}, description = "More output; repeat for more")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "--stacktrace", description = "Print the stack trace of an error")
+    boolean stacktrace;
+}

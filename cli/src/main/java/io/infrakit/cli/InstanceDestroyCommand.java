@@ -1,0 +1,35 @@
+package io.infrakit.cli;
+
+import io.infrakit.spi.instance.DestroyReason;
+import io.infrakit.spi.instance.InstanceId;
+import io.infrakit.spi.instance.InstancePlugin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+
+@Command(name = "destroy", description = "Destroy instances by ID.")
+final class InstanceDestroyCommand extends BaseCommand {
+
+    @Mixin
+    PluginOption plugin = new PluginOption();
+
+    @Parameters(arity = "1..*", paramLabel = "ID", description = "The IDs of the instances to destroy")
+    List<String> ids;
+
+    InstanceDestroyCommand(CliEnvironment cli) {
+        super(cli);
+    }
+
+    @Override
+    int run() {
+        InstancePlugin instances = ManagerConnection.open(cli, home()).instancePlugin(plugin.name);
+        for (String id : ids) {
+            instances.destroy(InstanceId.of(id), DestroyReason.TERMINATE);
+            cli.out().println(id);
+        }
+        cli.out().flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,9 @@
+package io.infrakit.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "manager", description = "Run, start, stop or check the manager daemon.",
+        subcommands = {ManagerRunCommand.class, ManagerStartCommand.class, ManagerStopCommand.class,
+                ManagerStatusCommand.class})
+final class ManagerCommand {
+}

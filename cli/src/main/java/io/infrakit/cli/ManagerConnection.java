@@ -1,0 +1,55 @@
+package io.infrakit.cli;
+
+import io.infrakit.engine.InfrakitHome;
+import io.infrakit.rpc.PluginClient;
+import io.infrakit.rpc.PluginDiscovery;
+import io.infrakit.rpc.PluginEndpoint;
+import io.infrakit.rpc.RemoteInstancePlugin;
+import io.infrakit.spi.PluginName;
+import io.infrakit.spi.instance.InstancePlugin;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The CLI's way to the plugins the manager serves; starts the manager first when it is not running. */
+final class ManagerConnection {
+
+    private final CliEnvironment cli;
+    private final InfrakitHome home;
+    private final Duration timeout;
+
+    private ManagerConnection(CliEnvironment cli, InfrakitHome home) {
+        this.cli = cli;
+        this.home = home;
+        this.timeout = PluginClient.timeoutFrom(cli.environment());
+    }
+
+    static ManagerConnection open(CliEnvironment cli, InfrakitHome home) {
+        if (ManagerProcess.running(home).isEmpty()) {
+            long pid = ManagerProcess.start(cli, home);
+            cli.notice("started the manager (pid " + pid + ", log " + home.managerLogFile() + ")");
+        }
+        return new ManagerConnection(cli, home);
+    }
+
+    List<PluginEndpoint> endpoints() {
+        return discovery().list();
+    }
+
+    PluginClient client(PluginEndpoint endpoint) {
+        return PluginClient.of(endpoint, timeout);
+    }
+
+    InstancePlugin instancePlugin(String name) {
+        PluginName pluginName = PluginName.parse(name);
+        return new RemoteInstancePlugin(client(discovery().find(pluginName)), pluginName);
+    }
+
+    private PluginDiscovery discovery() {
+        return new PluginDiscovery(home.pluginsDir());
+    }
+
+    CliEnvironment cli() {
+        return cli;
+    }
+}

@@ -1,0 +1,147 @@
+package io.infrakit.cli;
+
+import io.infrakit.engine.InfrakitHome;
+import io.infrakit.engine.manager.ManagerLock;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+
+/** Starts the manager as a background process, finds it, and stops it. */
+final class ManagerProcess {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private ManagerProcess() {
+    }
+
+    /** The pid of the manager of this home, when one is up and has all its sockets open. */
+    static OptionalLong running(InfrakitHome home) {
+        if (!ManagerLock.isHeld(home) || !Files.exists(home.managerReadyFile())) {
+            return OptionalLong.empty();
+        }
+        return ManagerLock.runningPid(home);
+    }
+
+    /** Starts a manager in the background and returns its pid once it serves. */
+    static long start(CliEnvironment cli, InfrakitHome home) {
+        try {
+            Files.createDirectories(home.root());
+            ProcessBuilder builder = new ProcessBuilder(command(home))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.managerLogFile().toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.environment().clear();
+            builder.environment().putAll(cli.environment());
+            Process process = builder.start();
+            awaitReady(process, home);
+            return process.pid();
+        } catch (IOException e) {
+            throw new ManagerUnreachableException("cannot start the manager: " + e.getMessage());
+        }
+    }
+
+    /** Asks the manager to stop (SIGTERM) and waits until it is gone; true if one was running. */
+    static boolean stop(InfrakitHome home) {
+        if (!ManagerLock.isHeld(home)) {
+            return false;
+        }
+        long pid = ManagerLock.runningPid(home).orElseThrow(() ->
+                new ManagerUnreachableException("a manager holds " + home.managerLockFile() + " but wrote no pid file"));
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty()) {
+            return false;
+        }
+        handle.get().destroy();
+        try {
+            handle.get().onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ManagerUnreachableException("the manager (pid " + pid + ") did not stop within "
+                    + STOP_TIMEOUT.toSeconds() + "s; see " + home.managerLogFile());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ManagerUnreachableException("interrupted while stopping the manager (pid " + pid + ")");
+        } catch (ExecutionException e) {
+            throw new UncheckedIOException(new IOException(e.getCause()));
+        }
+        return true;
+    }
+
+    private static List<String> command(InfrakitHome home) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            // Its own session: a Ctrl-C in the terminal that started it must not stop the manager.
+            command.add("/usr/bin/setsid");
+        }
+        command.add(java);
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("-XX:SharedArchiveFile=") || argument.startsWith("-Xlog:"))
+                .forEach(command::add);
+        command.add("-XX:+UseSerialGC");
+        command.add("-Dpicocli.disable.closures=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.add("manager");
+        command.add("run");
+        command.add("--home");
+        command.add(home.root().toString());
+        return command;
+    }
+
+    private static void awaitReady(Process process, InfrakitHome home) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new ManagerUnreachableException("the manager exited with code " + process.exitValue()
+                        + " while starting: " + lastLine(home.managerLogFile()) + " (log: " + home.managerLogFile() + ")");
+            }
+            OptionalLong ready = readyPid(home);
+            if (ready.isPresent() && (ready.getAsLong() == process.pid() || ready.getAsLong() == childPid(process))) {
+                return;
+            }
+            LockSupport.parkNanos(POLL.toNanos());
+        }
+        process.destroy();
+        throw new ManagerUnreachableException("the manager did not start within " + START_TIMEOUT.toSeconds()
+                + "s; see " + home.managerLogFile());
+    }
+
+    /** With setsid in front, the JVM may be setsid's child rather than the process we started. */
+    private static long childPid(Process process) {
+        return process.children().findFirst().map(ProcessHandle::pid).orElse(-1L);
+    }
+
+    private static OptionalLong readyPid(InfrakitHome home) {
+        try {
+            return OptionalLong.of(Long.parseLong(Files.readString(home.managerReadyFile()).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return lines.stream().filter(line -> !line.isBlank()).reduce((a, b) -> b).orElse("(empty log)");
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+}

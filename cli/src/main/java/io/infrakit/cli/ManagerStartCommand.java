@@ -1,0 +1,27 @@
+package io.infrakit.cli;
+
+import io.infrakit.engine.InfrakitHome;
+import picocli.CommandLine.Command;
+
+import java.util.OptionalLong;
+
+@Command(name = "start", description = "Start the manager in the background (pid and log files in the home).")
+final class ManagerStartCommand extends BaseCommand {
+
+    ManagerStartCommand(CliEnvironment cli) {
+        super(cli);
+    }
+
+    @Override
+    int run() {
+        InfrakitHome home = home();
+        OptionalLong running = ManagerProcess.running(home);
+        if (running.isPresent()) {
+            cli.out().println("manager already running (pid " + running.getAsLong() + ")");
+            return ExitCode.OK;
+        }
+        long pid = ManagerProcess.start(cli, home);
+        cli.out().println("manager started (pid " + pid + ", log " + home.managerLogFile() + ")");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,135 @@
+package io.infrakit.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI in this JVM, through {@link Main#run}: exit codes and what a user reads. */
+class MainTest {
+
+    @TempDir
+    Path home;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("INFRAKIT_HOME", home.toString()), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void versionPrintsTheBuildsVersion() {
+        Run run = run("version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).matches("infrakit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+    }
+
+    @Test
+    void versionAsJsonAndYaml() {
+        assertThat(run("version", "-o", "json").out()).contains("\"Version\" : \"");
+        assertThat(run("version", "-o", "yaml").out()).startsWith("Version: ");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        Run run = run("frobnicate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument at index 0: 'frobnicate'");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run run = run("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("version", "manager", "plugin", "instance", "generate-completion");
+    }
+
+    @Test
+    void aMalformedSpecFailsWithItsLineAndColumnBeforeAnythingStarts() throws Exception {
+        Path spec = home.resolve("spec.json");
+        Files.writeString(spec, "{\n  \"Tags\": {\"a\": \"b\"},\n  \"Init\": oops\n}\n");
+
+        Run run = run("instance", "provision", "--plugin", "simulator", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith("infrakit: " + spec + ":3:");
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(home.resolve("manager.pid")).doesNotExist();
+    }
+
+    @Test
+    void aSpecWithAWronglyTypedFieldNamesItsPath() throws Exception {
+        Path spec = home.resolve("spec.yml");
+        Files.writeString(spec, "Tags:\n  - a\n");
+
+        Run run = run("instance", "provision", "--plugin", "simulator", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith("infrakit: " + spec + ":2:").contains("Tags");
+    }
+
+    @Test
+    void anUnknownFieldInASpecIsNamed() throws Exception {
+        Path spec = home.resolve("spec.json");
+        Files.writeString(spec, "{\"Propertys\": {}}");
+
+        Run run = run("instance", "provision", "--plugin", "simulator", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("Propertys");
+    }
+
+    @Test
+    void aMissingSpecFileIsNamed() {
+        Run run = run("instance", "provision", "--plugin", "simulator", home.resolve("none.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("infrakit: " + home.resolve("none.json") + ": no such file\n");
+    }
+
+    @Test
+    void statusWithoutAManagerSaysSoAndExitsSeven() {
+        Run run = run("manager", "status");
+
+        assertThat(run.exitCode()).isEqualTo(7);
+        assertThat(run.out()).isEqualTo("manager is not running (home " + home + ")\n");
+    }
+
+    @Test
+    void stoppingAManagerThatDoesNotRunIsNotAnError() {
+        Run run = run("manager", "stop");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("manager is not running\n");
+    }
+
+    @Test
+    void badTagsAreRejectedWithTheOption() {
+        assertThat(InstanceDescribeCommand.parseTags(java.util.List.of("a=b", "c=")))
+                .containsEntry("a", "b").containsEntry("c", "");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> InstanceDescribeCommand.parseTags(java.util.List.of("nope")))
+                .hasMessage("--tags nope: expected KEY=VALUE");
+    }
+
+    @Test
+    void completionIsABashScript() {
+        Run run = run("generate-completion");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("complete -F").contains("infrakit");
+    }
+}

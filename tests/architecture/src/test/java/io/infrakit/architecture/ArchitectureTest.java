@@ -1,0 +1,101 @@
+package io.infrakit.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dependency rules of design.md §2, checked on the production classes of every module. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.infrakit");
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        assertThat(production.stream().map(javaClass -> javaClass.getPackageName()))
+                .anyMatch(name -> name.startsWith("io.infrakit.spi"))
+                .anyMatch(name -> name.startsWith("io.infrakit.engine"))
+                .anyMatch(name -> name.startsWith("io.infrakit.rpc"))
+                .anyMatch(name -> name.startsWith("io.infrakit.plugins"))
+                .anyMatch(name -> name.startsWith("io.infrakit.cli"));
+    }
+
+    @Test
+    void theSpiDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("io.infrakit.spi..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.infrakit.engine..", "io.infrakit.rpc..", "io.infrakit.plugins..", "io.infrakit.cli..",
+                        "io.infrakit.templates..", "io.infrakit.dsl..", "io.infrakit.playbooks..", "io.infrakit.testkit..")
+                .check(production);
+    }
+
+    @Test
+    void pluginsUseOnlyTheSpi() {
+        noClasses().that().resideInAPackage("io.infrakit.plugins..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.infrakit.engine..", "io.infrakit.rpc..", "io.infrakit.cli..", "io.infrakit.templates..",
+                        "io.infrakit.dsl..", "io.infrakit.playbooks..", "io.infrakit.testkit..")
+                .check(production);
+    }
+
+    @Test
+    void onePluginDoesNotReachIntoAnother() {
+        noClasses().that().resideInAPackage("io.infrakit.plugins.instance.simulator..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.infrakit.plugins.instance.file..", "io.infrakit.plugins.flavor..")
+                .check(production);
+        noClasses().that().resideInAPackage("io.infrakit.plugins.instance.file..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.infrakit.plugins.instance.simulator..", "io.infrakit.plugins.flavor..")
+                .check(production);
+    }
+
+    @Test
+    void theRemoteProtocolKnowsOnlyTheSpi() {
+        noClasses().that().resideInAPackage("io.infrakit.rpc..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.infrakit.engine..", "io.infrakit.plugins..", "io.infrakit.cli..")
+                .check(production);
+    }
+
+    @Test
+    void theEngineDoesNotKnowTheCliOrConcretePlugins() {
+        noClasses().that().resideInAPackage("io.infrakit.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.infrakit.cli..", "io.infrakit.plugins..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheCliExitsTheJvm() {
+        noClasses().that().resideOutsideOfPackage("io.infrakit.cli..")
+                .should().callMethod(System.class, "exit", int.class)
+                .orShould().callMethod(Runtime.class, "exit", int.class)
+                .orShould().callMethod(Runtime.class, "halt", int.class)
+                .check(production);
+    }
+
+    @Test
+    void onlyTheCliAndTheBenchmarksPrintToTheConsole() {
+        noClasses().that().resideOutsideOfPackages("io.infrakit.cli..", "io.infrakit.bench..")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .check(production);
+    }
+
+    @Test
+    void nobodyUsesJavaUtilLogging() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("java.util.logging..")
+                .check(production);
+    }
+}

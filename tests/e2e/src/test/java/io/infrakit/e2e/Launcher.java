@@ -1,0 +1,69 @@
+package io.infrakit.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real {@code ./infrakit} launcher at the repository's root as a subprocess. */
+final class Launcher {
+
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent().getParent();
+
+    private final Map<String, String> environment;
+
+    Launcher(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    Result run(String... args) {
+        return runWithInput(null, args);
+    }
+
+    Result runWithInput(String stdin, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("infrakit").toString());
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile("infrakit-out", ".txt");
+            Path err = Files.createTempFile("infrakit-err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(ROOT.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            try (var input = process.getOutputStream()) {
+                if (stdin != null) {
+                    input.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("infrakit " + String.join(" ", args) + " did not finish in 180 s");
+            }
+            Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+            Files.delete(out);
+            Files.delete(err);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    record Result(int exitCode, String out, String err) {
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
