@@ -4,6 +4,7 @@ import io.infrakit.engine.InfrakitHome;
 import io.infrakit.engine.plugin.PluginRegistry;
 import io.infrakit.engine.store.AtomicFiles;
 import io.infrakit.engine.store.FileSpecStore;
+import io.infrakit.rpc.PluginClient;
 import io.infrakit.rpc.PluginServer;
 import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.plugin.PluginContext;
@@ -41,12 +42,15 @@ public final class Manager implements AutoCloseable {
     private final ManagerLock lock;
     private final List<PluginServer> servers;
     private final List<ServedPlugin> served;
+    private final List<PluginObjects> hosted;
 
-    private Manager(InfrakitHome home, ManagerLock lock, List<PluginServer> servers, List<ServedPlugin> served) {
+    private Manager(InfrakitHome home, ManagerLock lock, List<PluginServer> servers, List<ServedPlugin> served,
+                    List<PluginObjects> hosted) {
         this.home = home;
         this.lock = lock;
         this.servers = servers;
         this.served = served;
+        this.hosted = hosted;
     }
 
     public static Manager start(InfrakitHome home, PluginRegistry registry, Map<String, String> environment,
@@ -54,12 +58,16 @@ public final class Manager implements AutoCloseable {
         ManagerLock lock = ManagerLock.acquire(home);
         List<PluginServer> servers = new ArrayList<>();
         List<ServedPlugin> served = new ArrayList<>();
+        List<PluginObjects> hostedObjects = new ArrayList<>();
         try {
             createPrivateDirectory(home.pluginsDir());
-            PluginContext context = PluginContext.of(home.root(), clock, environment);
+            ManagerPluginLookup lookup = new ManagerPluginLookup(home.pluginsDir(), PluginClient.timeoutFrom(environment));
+            PluginContext context = PluginContext.of(home.root(), clock, environment).withPlugins(lookup);
             Optional<PersistingGroupPlugin> groups = Optional.empty();
             for (PluginProvider provider : registry.providers()) {
                 PluginObjects objects = provider.create(context);
+                lookup.host(provider.name(), objects);
+                hostedObjects.add(objects);
                 serve(home, provider.name(), objects, servers, served);
                 if (GROUP_BACKEND.equals(provider.name()) && objects.groups().containsKey(PluginObjects.DEFAULT_TYPE)) {
                     GroupPlugin backend = objects.groups().get(PluginObjects.DEFAULT_TYPE);
@@ -72,11 +80,12 @@ public final class Manager implements AutoCloseable {
                 List<?> recommitted = groups.get().recommitStored();
                 LOG.info("committed {} stored group(s) again", recommitted.size());
             }
-            Manager manager = new Manager(home, lock, List.copyOf(servers), List.copyOf(served));
+            Manager manager = new Manager(home, lock, List.copyOf(servers), List.copyOf(served), List.copyOf(hostedObjects));
             manager.markReady();
             return manager;
         } catch (RuntimeException e) {
             servers.forEach(PluginServer::close);
+            hostedObjects.forEach(Manager::stop);
             lock.close();
             throw e;
         }
@@ -99,12 +108,27 @@ public final class Manager implements AutoCloseable {
                 LOG.warn("could not stop {}: {}", server, e.getMessage());
             }
         }
+        hosted.forEach(Manager::stop);
         try {
             Files.deleteIfExists(home.managerReadyFile());
         } catch (IOException e) {
             LOG.warn("could not remove {}: {}", home.managerReadyFile(), e.getMessage());
         }
         lock.close();
+    }
+
+    /** Plugins that run threads (the group controller) are AutoCloseable; the manager stops them last. */
+    private static void stop(PluginObjects objects) {
+        for (Object object : List.of(objects.instances().values(), objects.flavors().values(), objects.groups().values())
+                .stream().flatMap(java.util.Collection::stream).toList()) {
+            if (object instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("could not stop {}: {}", object, e.getMessage());
+                }
+            }
+        }
     }
 
     private static void serve(InfrakitHome home, String name, PluginObjects objects,

@@ -10,19 +10,26 @@ import java.util.Optional;
 
 /**
  * What a plugin is given when it is created: InfraKit's home, the clock to read time from, the environment
- * (never read System.getenv directly, so tests can set it), and options from the launch configuration.
+ * (never read System.getenv directly, so tests can set it), options from the launch configuration, and a way to
+ * find other plugins.
  */
-public record PluginContext(Path home, Clock clock, Map<String, String> environment, Any options) {
+public record PluginContext(Path home, Clock clock, Map<String, String> environment, Any options,
+                            PluginLookup plugins) {
 
     public PluginContext {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(clock, "clock");
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         options = options == null ? Any.empty() : options;
+        plugins = plugins == null ? PluginLookup.none() : plugins;
     }
 
     public static PluginContext of(Path home, Clock clock, Map<String, String> environment) {
-        return new PluginContext(home, clock, environment, Any.empty());
+        return new PluginContext(home, clock, environment, Any.empty(), PluginLookup.none());
+    }
+
+    public PluginContext withPlugins(PluginLookup lookup) {
+        return new PluginContext(home, clock, environment, options, lookup);
     }
 
     public Optional<String> env(String name) {
