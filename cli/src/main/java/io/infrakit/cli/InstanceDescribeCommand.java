@@ -38,10 +38,15 @@ final class InstanceDescribeCommand extends BaseCommand {
         Printer.print(cli, output.format, instances, () -> Printer.table(List.of("ID", "LOGICAL", "TAGS"),
                 instances.stream().map(instance -> List.of(instance.id().value(),
                         instance.logicalIdIfAny().map(Object::toString).orElse("-"),
-                        new TreeMap<>(instance.tags()).entrySet().stream()
-                                .map(tag -> tag.getKey() + "=" + tag.getValue())
-                                .collect(Collectors.joining(",")))).toList()));
+                        tagsText(instance.tags()))).toList()));
         return ExitCode.OK;
+    }
+
+    /** Tags as InfraKit prints them: sorted {@code k=v} pairs. */
+    static String tagsText(Map<String, String> tags) {
+        return new TreeMap<>(tags).entrySet().stream()
+                .map(tag -> tag.getKey() + "=" + tag.getValue())
+                .collect(Collectors.joining(","));
     }
 
     static Map<String, String> parseTags(List<String> tags) {

@@ -1,5 +1,7 @@
 package io.infrakit.cli;
 
+import io.infrakit.rpc.PluginClient;
+
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -19,6 +21,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = run(out, err, System.getenv(), args);
+        PluginClient.releaseShared();
         out.flush();
         err.flush();
         if (code != ExitCode.STAY_RUNNING) {

@@ -4,8 +4,10 @@ import io.infrakit.engine.InfrakitHome;
 import io.infrakit.rpc.PluginClient;
 import io.infrakit.rpc.PluginDiscovery;
 import io.infrakit.rpc.PluginEndpoint;
+import io.infrakit.rpc.RemoteGroupPlugin;
 import io.infrakit.rpc.RemoteInstancePlugin;
 import io.infrakit.spi.PluginName;
+import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.instance.InstancePlugin;
 
 import java.time.Duration;
@@ -13,6 +15,8 @@ import java.util.List;
 
 /** The CLI's way to the plugins the manager serves; starts the manager first when it is not running. */
 final class ManagerConnection {
+
+    static final String GROUP_PLUGIN = "group";
 
     private final CliEnvironment cli;
     private final InfrakitHome home;
@@ -43,6 +47,12 @@ final class ManagerConnection {
     InstancePlugin instancePlugin(String name) {
         PluginName pluginName = PluginName.parse(name);
         return new RemoteInstancePlugin(client(discovery().find(pluginName)), pluginName);
+    }
+
+    /** The manager's group plugin: it stores each commit before the group controller acts on it. */
+    GroupPlugin groups() {
+        PluginName name = PluginName.of(GROUP_PLUGIN);
+        return new RemoteGroupPlugin(client(discovery().find(name)), name);
     }
 
     private PluginDiscovery discovery() {

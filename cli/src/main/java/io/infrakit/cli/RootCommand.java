@@ -13,6 +13,7 @@ import picocli.CommandLine.HelpCommand;
             VersionCommand.class,
             ManagerCommand.class,
             PluginCommand.class,
+            GroupCommand.class,
             InstanceCommand.class,
             HelpCommand.class,
             AutoComplete.GenerateCompletion.class

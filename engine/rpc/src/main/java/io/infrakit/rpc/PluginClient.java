@@ -90,6 +90,11 @@ public final class PluginClient {
         }
     }
 
+    /** Releases the connections and threads every client of this JVM shares; call it before a short process exits. */
+    public static void releaseShared() {
+        SharedHttpClient.stop();
+    }
+
     public String plugin() {
         return plugin;
     }

@@ -8,7 +8,7 @@ public record GroupId(String value) implements Comparable<GroupId> {
 
     public GroupId {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a group ID must not be blank");
+            throw new IllegalArgumentException("Group ID must not be blank");
         }
     }
 

@@ -1,0 +1,10 @@
+package io.infrakit.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "group", description = "Commit, inspect, scale and destroy groups of instances.",
+        subcommands = {GroupCommitCommand.class, GroupLsCommand.class, GroupDescribeCommand.class,
+                GroupScaleCommand.class, GroupFreeCommand.class, GroupDestroyCommand.class,
+                GroupDestroyInstancesCommand.class})
+final class GroupCommand {
+}

@@ -1,0 +1,31 @@
+package io.infrakit.cli;
+
+import io.infrakit.spi.instance.InstanceId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+
+@Command(name = "destroy-instances", description = "Destroy some members of a group and lower its size to match.")
+final class GroupDestroyInstancesCommand extends BaseCommand {
+
+    @Mixin
+    GroupIdParameter group = new GroupIdParameter();
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INSTANCE", description = "The members to destroy")
+    List<String> instances;
+
+    GroupDestroyInstancesCommand(CliEnvironment cli) {
+        super(cli);
+    }
+
+    @Override
+    int run() {
+        ManagerConnection.open(cli, home()).groups()
+                .destroyInstances(group.groupId(), instances.stream().map(InstanceId::of).toList());
+        cli.out().println("Initiated.");
+        cli.out().flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,23 @@
+package io.infrakit.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "free", description = "Stop managing a group and leave its instances alone.")
+final class GroupFreeCommand extends BaseCommand {
+
+    @Mixin
+    GroupIdParameter group = new GroupIdParameter();
+
+    GroupFreeCommand(CliEnvironment cli) {
+        super(cli);
+    }
+
+    @Override
+    int run() {
+        ManagerConnection.open(cli, home()).groups().freeGroup(group.groupId());
+        cli.out().println("Freed " + group.id);
+        cli.out().flush();
+        return ExitCode.OK;
+    }
+}

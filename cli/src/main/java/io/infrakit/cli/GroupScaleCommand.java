@@ -1,0 +1,34 @@
+package io.infrakit.cli;
+
+import io.infrakit.spi.group.GroupPlugin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "scale", description = "Show a group's size, or set it.")
+final class GroupScaleCommand extends BaseCommand {
+
+    @Mixin
+    GroupIdParameter group = new GroupIdParameter();
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "N", description = "The new size")
+    Integer size;
+
+    GroupScaleCommand(CliEnvironment cli) {
+        super(cli);
+    }
+
+    @Override
+    int run() {
+        GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
+        int current = groups.describeGroup(group.groupId()).instances().size();
+        if (size == null) {
+            cli.out().println("Group " + group.id + " at " + current + " instances");
+        } else {
+            groups.setSize(group.groupId(), size);
+            cli.out().println("Group " + group.id + " at " + current + " instances, scale to " + size);
+        }
+        cli.out().flush();
+        return ExitCode.OK;
+    }
+}

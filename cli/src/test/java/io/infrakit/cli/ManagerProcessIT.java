@@ -1,0 +1,91 @@
+package io.infrakit.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI starting a real manager process on this class path, and talking to it over its sockets. */
+class ManagerProcessIT {
+
+    Path home;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeEach
+    void shortHome() throws IOException {
+        home = Files.createTempDirectory(Path.of("/tmp"), "ik-cli");
+    }
+
+    @AfterEach
+    void stopAndRemove() throws IOException {
+        run("manager", "stop");
+        try (Stream<Path> paths = Files.walk(home)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("INFRAKIT_HOME", home.toString()), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aCommandThatNeedsTheManagerStartsItAndSaysSoOnce() {
+        Run first = run("instance", "describe", "--plugin", "simulator");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.err()).startsWith("infrakit: started the manager (pid ").contains(home.resolve("manager.log").toString());
+        assertThat(first.err().lines()).hasSize(1);
+
+        Run second = run("instance", "describe", "--plugin", "simulator");
+        assertThat(second.err()).isEmpty();
+
+        Run status = run("manager", "status", "-o", "json");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains("\"Running\" : true");
+    }
+
+    @Test
+    void instancesLiveInTheManagerBetweenCommands() throws IOException {
+        assertThat(run("manager", "start").exitCode()).isZero();
+        Path spec = home.resolve("spec.json");
+        Files.writeString(spec, "{\"Properties\":{\"n\":1},\"Tags\":{\"a\":\"b\"},\"LogicalID\":\"10.0.0.9\"}");
+
+        Run provisioned = run("instance", "provision", "--plugin", "simulator/compute", spec.toString());
+        assertThat(provisioned.exitCode()).as(provisioned.toString()).isZero();
+        String id = provisioned.out().trim();
+        assertThat(id).startsWith("compute-");
+
+        Run described = run("instance", "describe", "--plugin", "simulator/compute", "--tags", "a=b");
+        assertThat(described.out()).contains(id).contains("10.0.0.9").contains("a=b");
+        assertThat(run("instance", "describe", "--plugin", "simulator/net").out().lines()).hasSize(1);
+
+        assertThat(run("instance", "destroy", "--plugin", "simulator/compute", id).exitCode()).isZero();
+        Run unknown = run("instance", "destroy", "--plugin", "simulator/compute", id);
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("infrakit: instance " + id + " not found\n");
+    }
+
+    @Test
+    void anUnknownPluginTypeNamesTheKnownOnes() {
+        assertThat(run("manager", "start").exitCode()).isZero();
+
+        Run run = run("instance", "describe", "--plugin", "simulator/gpu");
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err()).contains("unknown plugin 'simulator/gpu'; known: simulator, simulator/compute, simulator/disk, simulator/net");
+    }
+}
