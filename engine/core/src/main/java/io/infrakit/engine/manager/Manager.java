@@ -2,7 +2,7 @@ package io.infrakit.engine.manager;
 
 import io.infrakit.engine.InfrakitHome;
 import io.infrakit.engine.plugin.PluginRegistry;
-import io.infrakit.engine.store.AtomicFiles;
+import io.infrakit.spi.AtomicFiles;
 import io.infrakit.engine.store.FileSpecStore;
 import io.infrakit.rpc.PluginClient;
 import io.infrakit.rpc.PluginServer;

@@ -1,7 +1,7 @@
 package io.infrakit.engine.manager;
 
 import io.infrakit.engine.InfrakitHome;
-import io.infrakit.engine.store.AtomicFiles;
+import io.infrakit.spi.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.infrakit.spi.Any;
+import io.infrakit.spi.AtomicFiles;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Json;
 import io.infrakit.spi.PluginException;
@@ -15,15 +16,12 @@ import io.infrakit.spi.instance.InstancePlugin;
 import io.infrakit.spi.instance.InstanceSpec;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -152,43 +150,10 @@ public final class FileInstancePlugin implements InstancePlugin {
 
     private void write(InstanceFile instance, String operation) {
         Path target = fileOf(instance.id());
-        Path temp = null;
         try {
-            byte[] content = WRITER.writeValueAsBytes(instance);
-            // The leading dot keeps a half-written temp file out of describe's instance-* listing.
-            temp = Files.createTempFile(directory, "." + instance.id().value() + "-", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory();
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new PluginException(NAME, operation, "cannot write " + target + ": " + e, e);
-        }
-    }
-
-    /** Makes the rename durable where the platform can sync a directory; elsewhere the rename is still atomic. */
-    private void syncDirectory() {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Not every platform can open a directory as a channel; durability is then the file system's.
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            // A leftover temp file starts with a dot and is never read as an instance.
+            AtomicFiles.write(target, WRITER.writeValueAsBytes(instance));
+        } catch (JsonProcessingException | UncheckedIOException e) {
+            throw new PluginException(NAME, operation, "cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.infrakit.engine.store;
+package io.infrakit.spi;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Writes a file so that a crash leaves either the old content or the new, never a torn file. */
+/**
+ * Writes a file so that a crash leaves either the old content or the new, never a torn file. The temporary file
+ * starts with a dot, so directory listings that look for plain names never see a half-written one.
+ */
 public final class AtomicFiles {
 
     private AtomicFiles() {
