@@ -41,9 +41,8 @@ final class ConvergenceWait {
                 return ExitCode.OK;
             }
             if (Instant.now().isAfter(deadline)) {
-                cli.notice("group " + id + " did not converge within " + limit.toMillis() + " ms (" + count
-                        + " instances)");
-                return ExitCode.NOT_CONVERGED;
+                throw new NotConvergedException("group " + id + " did not converge within " + limit.toMillis()
+                        + " ms (" + count + " instances)");
             }
             LockSupport.parkNanos(POLL.toNanos());
         }

@@ -30,6 +30,9 @@ public final class ExitCode {
         if (error instanceof PluginNotFoundException || error instanceof IncompatiblePluginException) {
             return PLUGIN;
         }
+        if (error instanceof NotConvergedException) {
+            return NOT_CONVERGED;
+        }
         if (error instanceof ManagerAlreadyRunningException || error instanceof PluginUnavailableException
                 || error instanceof ManagerUnreachableException) {
             return MANAGER;

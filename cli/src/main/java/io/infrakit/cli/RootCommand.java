@@ -11,6 +11,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Declarative, self-healing infrastructure for the JVM.",
         subcommands = {
             VersionCommand.class,
+            QuickstartCommand.class,
             ManagerCommand.class,
             PluginCommand.class,
             GroupCommand.class,
