@@ -7,11 +7,18 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** What every command is given: where to print and the environment it runs in (never System.getenv directly). */
-public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+/**
+ * What every command is given: where to print, the environment it runs in (never System.getenv directly), and
+ * whether a person watches a terminal (then waits show a progress bar; otherwise one plain line per change).
+ */
+public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal) {
 
     public CliEnvironment {
         environment = Map.copyOf(environment);
+    }
+
+    public CliEnvironment withEnvironment(Map<String, String> newEnvironment) {
+        return new CliEnvironment(out, err, newEnvironment, terminal);
     }
 
     public InfrakitHome home(Path explicitHome) {

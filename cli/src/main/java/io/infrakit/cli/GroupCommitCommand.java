@@ -38,6 +38,14 @@ final class GroupCommitCommand extends BaseCommand {
         if (wait == null || pretend) {
             return ExitCode.OK;
         }
-        return new ConvergenceWait(cli, groups, spec.id(), wait).await();
+        return new ConvergenceWait(cli, groups, spec.id(), wait, targetSize(spec)).await();
+    }
+
+    /** The size the spec asks for: Allocation.Size for cattle, the number of LogicalIDs for pets. */
+    static int targetSize(GroupSpec spec) {
+        var allocation = spec.properties().node().path("Allocation");
+        return allocation.path("LogicalIDs").isArray() && !allocation.path("LogicalIDs").isEmpty()
+                ? allocation.path("LogicalIDs").size()
+                : allocation.path("Size").asInt(0);
     }
 }

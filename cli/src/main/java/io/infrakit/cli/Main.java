@@ -20,7 +20,8 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(out, err, System.getenv(), args);
+        CliEnvironment cli = new CliEnvironment(out, err, System.getenv(), System.console() != null);
+        int code = Commands.commandLine(cli).execute(args);
         PluginClient.releaseShared();
         out.flush();
         err.flush();
@@ -35,7 +36,7 @@ public final class Main {
     }
 
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
-        CliEnvironment cli = new CliEnvironment(out, err, environment);
+        CliEnvironment cli = new CliEnvironment(out, err, environment, false);
         return Commands.commandLine(cli).execute(args);
     }
 }

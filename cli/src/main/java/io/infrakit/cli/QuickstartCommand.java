@@ -79,7 +79,7 @@ final class QuickstartCommand extends BaseCommand {
     private CliEnvironment withFastPolling() {
         Map<String, String> environment = new HashMap<>(cli.environment());
         environment.putIfAbsent("INFRAKIT_GROUP_POLL_INTERVAL", "1s");
-        return new CliEnvironment(cli.out(), cli.err(), environment);
+        return cli.withEnvironment(environment);
     }
 
     static GroupSpec spec(int version) {
