@@ -1,0 +1,59 @@
+package io.infrakit.engine.group;
+
+import io.infrakit.spi.plugin.PluginContext;
+import io.infrakit.spi.plugin.PluginObjects;
+import io.infrakit.spi.plugin.PluginProvider;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The default group controller as a plugin: {@code group-stateless}, which the manager fronts as {@code group}.
+ * It reads its settings from the environment and runs on its own daemon threads: a few for reconciles and timers,
+ * a bounded pool for plugin operations (which may block). Closing the controller stops them.
+ */
+public final class GroupControllerProvider implements PluginProvider {
+
+    public static final String NAME = "group-stateless";
+    private static final int RECONCILE_THREADS = 2;
+    private static final int OPERATION_THREADS = 32;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "the default group controller: keeps groups at their size or logical IDs, rolls out changes";
+    }
+
+    @Override
+    public PluginObjects create(PluginContext context) {
+        ControllerSettings settings = ControllerSettings.fromEnvironment(context.environment());
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(RECONCILE_THREADS,
+                daemonThreads("group-reconcile"));
+        scheduler.setRemoveOnCancelPolicy(true);
+        int operationThreads = Math.max(OPERATION_THREADS, settings.maxParallel());
+        ThreadPoolExecutor operations = new ThreadPoolExecutor(operationThreads, operationThreads, 30,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("group-operation"));
+        operations.allowCoreThreadTimeOut(true);
+        ScheduledExecutorService reconciles = scheduler;
+        return PluginObjects.group(new DefaultGroupController(context.plugins(), context.clock(), reconciles,
+                operations, settings));
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package io.infrakit.engine.group.plan;
+
+import io.infrakit.engine.group.spec.AllocationSpec;
+import io.infrakit.engine.group.spec.UpdatingSpec;
+import io.infrakit.spi.instance.InstanceId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the planner decides from: the desired allocation and updating rules, the members observed, the
+ * provisions and destroys still under way, the rollout so far, and the time.
+ *
+ * @param maxParallel        at most this many plugin operations at once for the group (0: no limit)
+ * @param pollInterval       health checks count toward {@code Updating.Count} at most once per interval
+ * @param runningOperations  provisions and destroys running now (they use up maxParallel)
+ */
+public record PlanInput(AllocationSpec allocation, UpdatingSpec updating, int maxParallel, Duration pollInterval,
+                        Mode mode, List<Member> members, List<PendingProvision> provisions,
+                        Set<InstanceId> destroying, int runningOperations, RolloutState rollout, Instant now) {
+
+    public PlanInput {
+        Objects.requireNonNull(allocation, "allocation");
+        Objects.requireNonNull(updating, "updating");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(mode, "mode");
+        members = List.copyOf(members);
+        provisions = List.copyOf(provisions);
+        destroying = Set.copyOf(destroying);
+        Objects.requireNonNull(rollout, "rollout");
+        Objects.requireNonNull(now, "now");
+    }
+}

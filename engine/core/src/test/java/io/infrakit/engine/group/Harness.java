@@ -1,0 +1,71 @@
+package io.infrakit.engine.group;
+
+import io.infrakit.spi.Tags;
+import io.infrakit.spi.instance.InstanceDescription;
+import io.infrakit.testkit.DeterministicScheduler;
+import io.infrakit.testkit.FakeInstancePlugin;
+import io.infrakit.testkit.ManualClock;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A controller on a manual clock and a deterministic scheduler, over the fake instance plugin and test flavor. */
+final class Harness implements AutoCloseable {
+
+    static final Duration POLL = Duration.ofSeconds(10);
+
+    final ManualClock clock = new ManualClock();
+    final DeterministicScheduler scheduler = new DeterministicScheduler(clock);
+    final FakeInstancePlugin instances = new FakeInstancePlugin("fake");
+    final FaultyInstances faults = new FaultyInstances(instances);
+    final TestFlavor flavor = new TestFlavor();
+    final DefaultGroupController controller;
+
+    Harness() {
+        this(ControllerSettings.defaults());
+    }
+
+    Harness(ControllerSettings settings, java.util.function.Function<DeterministicScheduler, java.util.concurrent.Executor> actions) {
+        controller = new DefaultGroupController(new MapLookup().instance("fake", faults).flavor("test", flavor),
+                clock, scheduler, actions.apply(scheduler), settings);
+    }
+
+    Harness(ControllerSettings settings) {
+        controller = new DefaultGroupController(new MapLookup().instance("fake", faults).flavor("test", flavor),
+                clock, scheduler, settings);
+    }
+
+    /** Runs what is due now. */
+    void settle() {
+        scheduler.runUntilIdle();
+    }
+
+    /** Lets the clock run poll by poll until the group is converged (or fails after an hour of clock time). */
+    void converge() {
+        scheduler.advanceUntil(() -> controller.status(Specs.GROUP).converged(), POLL, Duration.ofHours(1));
+    }
+
+    void polls(int count) {
+        for (int i = 0; i < count; i++) {
+            scheduler.advance(POLL);
+        }
+    }
+
+    List<InstanceDescription> alive() {
+        return instances.instances();
+    }
+
+    long aliveWithHash(String hash) {
+        return alive().stream().filter(i -> hash.equals(i.tags().get(Tags.CONFIG_HASH))).count();
+    }
+
+    Map<String, String> tags(int index) {
+        return alive().get(index).tags();
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+    }
+}
