@@ -60,7 +60,8 @@ class LauncherE2E {
         assertThat(plugins.out())
                 .containsPattern("simulator\\s+Instance/0\\.6\\.1\\s+" + home.resolve("plugins/simulator"))
                 .containsPattern("file\\s+Instance/0\\.6\\.1\\s+" + home.resolve("plugins/file"))
-                .containsPattern("vanilla\\s+Flavor/0\\.1\\.1\\s+" + home.resolve("plugins/vanilla"));
+                .containsPattern("vanilla\\s+Flavor/0\\.1\\.1\\s+" + home.resolve("plugins/vanilla"))
+                .containsPattern("group\\s+Group/0\\.1\\.1\\s+" + home.resolve("plugins/group"));
 
         Path spec = home.resolve("spec.json");
         Files.writeString(spec, "{\"Properties\":{\"Note\":\"hello\"},\"Tags\":{\"tier\":\"web\"},\"Init\":\"echo hi\"}");
@@ -128,7 +129,7 @@ class LauncherE2E {
 
         Launcher.Result unknown = infrakit.run("instance", "describe", "--plugin", "nope");
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(4);
-        assertThat(unknown.err()).contains("unknown plugin 'nope'; known: file, simulator, vanilla");
+        assertThat(unknown.err()).contains("unknown plugin 'nope'; known: file, group, group-stateless, simulator, vanilla");
         assertOneLineWithoutTrace(unknown);
 
         Launcher.Result unknownId = infrakit.run("instance", "destroy", "--plugin", "simulator", "no-such-id");

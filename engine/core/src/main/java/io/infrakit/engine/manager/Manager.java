@@ -43,10 +43,12 @@ public final class Manager implements AutoCloseable {
     private final List<PluginServer> servers;
     private final List<ServedPlugin> served;
     private final List<PluginObjects> hosted;
+    private final StoredGroupRecommits recommits;
 
     private Manager(InfrakitHome home, ManagerLock lock, List<PluginServer> servers, List<ServedPlugin> served,
-                    List<PluginObjects> hosted) {
+                    List<PluginObjects> hosted, StoredGroupRecommits recommits) {
         this.home = home;
+        this.recommits = recommits;
         this.lock = lock;
         this.servers = servers;
         this.served = served;
@@ -75,12 +77,13 @@ public final class Manager implements AutoCloseable {
                             new FileSpecStore(home.configsDir())));
                 }
             }
+            StoredGroupRecommits recommits = StoredGroupRecommits.none();
             if (groups.isPresent()) {
                 serve(home, GROUP_PLUGIN, PluginObjects.group(groups.get()), servers, served);
-                List<?> recommitted = groups.get().recommitStored();
-                LOG.info("committed {} stored group(s) again", recommitted.size());
+                recommits = StoredGroupRecommits.start(groups.get());
             }
-            Manager manager = new Manager(home, lock, List.copyOf(servers), List.copyOf(served), List.copyOf(hostedObjects));
+            Manager manager = new Manager(home, lock, List.copyOf(servers), List.copyOf(served),
+                    List.copyOf(hostedObjects), recommits);
             manager.markReady();
             return manager;
         } catch (RuntimeException e) {
@@ -108,6 +111,7 @@ public final class Manager implements AutoCloseable {
                 LOG.warn("could not stop {}: {}", server, e.getMessage());
             }
         }
+        recommits.close();
         hosted.forEach(Manager::stop);
         try {
             Files.deleteIfExists(home.managerReadyFile());

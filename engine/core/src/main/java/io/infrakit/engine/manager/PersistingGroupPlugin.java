@@ -12,6 +12,7 @@ import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.instance.InstanceId;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -58,12 +59,13 @@ public final class PersistingGroupPlugin implements GroupPlugin {
         }
     }
 
+    /** Forgets the spec only once every member is gone, so a restart never leaves orphans (InfraKit issue 632). */
     @Override
     public void destroyGroup(GroupId id) {
         mutations.lock();
         try {
-            remove(id);
             backend.destroyGroup(id);
+            remove(id);
         } finally {
             mutations.unlock();
         }
@@ -75,6 +77,7 @@ public final class PersistingGroupPlugin implements GroupPlugin {
         try {
             backend.destroyInstances(id, instances);
         } finally {
+            storeWhatTheBackendKeeps(id);
             mutations.unlock();
         }
     }
@@ -99,20 +102,41 @@ public final class PersistingGroupPlugin implements GroupPlugin {
         mutations.lock();
         try {
             backend.setSize(id, size);
+            storeWhatTheBackendKeeps(id);
         } finally {
             mutations.unlock();
         }
     }
 
-    /** Commits every stored group again; twice, as InfraKit does, so the second resumes an unfinished update. */
-    public List<GroupId> recommitStored() {
-        List<GroupSpec> groups = storedGroups();
-        for (int round = 0; round < 2; round++) {
-            for (GroupSpec group : groups) {
-                backend.commitGroup(group, false);
+    /**
+     * Commits every stored group again, twice as InfraKit does, so the second resumes an unfinished update. A group
+     * that cannot be committed yet (its plugins are not up) is returned with its error, to be tried again later.
+     */
+    public Map<GroupId, RuntimeException> recommitStored() {
+        Map<GroupId, RuntimeException> failed = new LinkedHashMap<>();
+        for (GroupSpec group : storedGroups()) {
+            try {
+                recommit(group.id());
+            } catch (RuntimeException e) {
+                failed.put(group.id(), e);
             }
         }
-        return groups.stream().map(GroupSpec::id).toList();
+        return failed;
+    }
+
+    /** Commits one stored group again, twice; a group no longer stored is left alone. */
+    public void recommit(GroupId id) {
+        mutations.lock();
+        try {
+            for (GroupSpec group : storedGroups()) {
+                if (group.id().equals(id)) {
+                    backend.commitGroup(group, false);
+                    backend.commitGroup(group, false);
+                }
+            }
+        } finally {
+            mutations.unlock();
+        }
     }
 
     public List<GroupSpec> storedGroups() {
@@ -129,6 +153,14 @@ public final class PersistingGroupPlugin implements GroupPlugin {
                 new SpecRecord.Spec("group", GroupPlugin.INTERFACE.encoded(),
                         Map.of("name", spec.id().value()), spec.properties()))));
         save(specs);
+    }
+
+    /** setSize and destroyInstances change the size inside the controller; the stored spec must follow. */
+    private void storeWhatTheBackendKeeps(GroupId id) {
+        backend.inspectGroups().stream()
+                .filter(spec -> spec.id().equals(id))
+                .findFirst()
+                .ifPresent(this::upsert);
     }
 
     private void remove(GroupId id) {

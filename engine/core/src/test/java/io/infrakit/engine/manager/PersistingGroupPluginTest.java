@@ -68,8 +68,49 @@ class PersistingGroupPluginTest {
         new PersistingGroupPlugin(new RecordingGroupPlugin(), "group-stateless", store).commitGroup(spec("a", 1), false);
 
         PersistingGroupPlugin restarted = new PersistingGroupPlugin(backend, "group-stateless", new FileSpecStore(configs));
-        assertThat(restarted.recommitStored()).containsExactly(GroupId.of("a"));
+        assertThat(restarted.recommitStored()).isEmpty();
         assertThat(backend.calls).containsExactly("commit a {\"Size\":1}", "commit a {\"Size\":1}");
+    }
+
+    @Test
+    void aStoredGroupThatCannotBeCommittedYetIsReportedNotThrown() {
+        FileSpecStore store = new FileSpecStore(configs);
+        new PersistingGroupPlugin(new RecordingGroupPlugin(), "group-stateless", store).commitGroup(spec("a", 1), false);
+        new PersistingGroupPlugin(new RecordingGroupPlugin(), "group-stateless", store).commitGroup(spec("b", 2), false);
+        backend.failCommitsOf = "a";
+
+        var failed = new PersistingGroupPlugin(backend, "group-stateless", store).recommitStored();
+
+        assertThat(failed).containsOnlyKeys(GroupId.of("a"));
+        assertThat(failed.get(GroupId.of("a"))).hasMessage("Failed to find Instance plugin 'file':not yet");
+        assertThat(backend.calls).containsExactly("commit b {\"Size\":2}", "commit b {\"Size\":2}");
+    }
+
+    @Test
+    void aGroupWhoseDestroyFailsStaysStoredSoNothingIsOrphaned() {
+        FileSpecStore store = new FileSpecStore(configs);
+        PersistingGroupPlugin groups = new PersistingGroupPlugin(backend, "group-stateless", store);
+        groups.commitGroup(spec("workers", 3), false);
+        backend.failDestroy = true;
+
+        assertThatThrownBy(() -> groups.destroyGroup(GroupId.of("workers"))).hasMessage("i-2 resists");
+        assertThat(groups.inspectGroups()).containsExactly(spec("workers", 3));
+
+        backend.failDestroy = false;
+        groups.destroyGroup(GroupId.of("workers"));
+        assertThat(groups.inspectGroups()).isEmpty();
+    }
+
+    @Test
+    void aNewSizeIsStoredSoARestartKeepsIt() {
+        FileSpecStore store = new FileSpecStore(configs);
+        PersistingGroupPlugin groups = new PersistingGroupPlugin(backend, "group-stateless", store);
+        groups.commitGroup(spec("workers", 3), false);
+
+        groups.setSize(GroupId.of("workers"), 7);
+
+        assertThat(new PersistingGroupPlugin(backend, "group-stateless", new FileSpecStore(configs)).inspectGroups())
+                .containsExactly(spec("workers", 7));
     }
 
     @Test

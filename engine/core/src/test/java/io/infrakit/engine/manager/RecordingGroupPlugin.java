@@ -1,5 +1,8 @@
 package io.infrakit.engine.manager;
 
+import io.infrakit.spi.Any;
+import io.infrakit.spi.InvalidSpecException;
+import io.infrakit.spi.PluginException;
 import io.infrakit.spi.group.GroupDescription;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPlugin;
@@ -7,16 +10,27 @@ import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.instance.InstanceId;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A backend group plugin that only records what it is asked, for the manager's tests. */
 final class RecordingGroupPlugin implements GroupPlugin {
 
     final List<String> calls = new CopyOnWriteArrayList<>();
+    final Map<GroupId, GroupSpec> groups = new ConcurrentHashMap<>();
+    volatile String failCommitsOf = "";
+    volatile boolean failDestroy;
 
     @Override
     public String commitGroup(GroupSpec spec, boolean pretend) {
+        if (spec.id().value().equals(failCommitsOf)) {
+            throw new InvalidSpecException("Failed to find Instance plugin 'file':not yet");
+        }
         calls.add((pretend ? "pretend " : "commit ") + spec.id() + " " + spec.properties());
+        if (!pretend) {
+            groups.put(spec.id(), spec);
+        }
         return "Managing " + spec.id();
     }
 
@@ -32,12 +46,16 @@ final class RecordingGroupPlugin implements GroupPlugin {
 
     @Override
     public void destroyGroup(GroupId id) {
+        if (failDestroy) {
+            throw new PluginException("file", "Instance.Destroy", "i-2 resists");
+        }
         calls.add("destroy " + id);
+        groups.remove(id);
     }
 
     @Override
     public List<GroupSpec> inspectGroups() {
-        return List.of();
+        return List.copyOf(groups.values());
     }
 
     @Override
@@ -53,5 +71,6 @@ final class RecordingGroupPlugin implements GroupPlugin {
     @Override
     public void setSize(GroupId id, int size) {
         calls.add("set-size " + id + " " + size);
+        groups.computeIfPresent(id, (key, spec) -> new GroupSpec(id, Any.parse("{\"Size\":" + size + "}")));
     }
 }
