@@ -1,8 +1,8 @@
 package io.infrakit.cli;
 
-import io.infrakit.spi.group.GroupDescription;
 import io.infrakit.spi.group.GroupId;
-import io.infrakit.spi.group.GroupPlugin;
+import io.infrakit.spi.group.GroupStatus;
+import io.infrakit.spi.group.RolloutControl;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -10,72 +10,78 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Polls a group until it converges, or throws NotConvergedException (exit 6) when the time is up. On a terminal
- * it draws a progress bar on stderr; elsewhere it prints one line each time the member count changes.
+ * Polls a group's status until it converges, or throws NotConvergedException (exit 6) when the time is up. On a
+ * terminal it draws a progress bar of updated members on stderr; elsewhere it prints one line per change.
  */
 final class ConvergenceWait {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final CliEnvironment cli;
-    private final GroupPlugin groups;
+    private final RolloutControl rollouts;
     private final GroupId id;
     private final Duration limit;
-    private final int target;
 
-    ConvergenceWait(CliEnvironment cli, GroupPlugin groups, GroupId id, Duration limit, int target) {
+    ConvergenceWait(CliEnvironment cli, RolloutControl rollouts, GroupId id, Duration limit) {
         this.cli = cli;
-        this.groups = groups;
+        this.rollouts = rollouts;
         this.id = id;
         this.limit = limit;
-        this.target = target;
     }
 
-    int await() {
+    GroupStatus await() {
         if (!cli.terminal()) {
             return awaitPrintingLines();
         }
         try (ProgressBar bar = new ProgressBarBuilder()
                 .setTaskName(id.value())
-                .setInitialMax(target)
+                .setInitialMax(1)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .hideEta()
                 .build()) {
-            return poll(description -> {
-                bar.stepTo(description.instances().size());
-                bar.setExtraMessage(description.converged() ? " converged" : " converging");
+            return poll(status -> {
+                bar.maxHint(Math.max(1, status.desired()));
+                bar.stepTo(Math.min(status.updated(), status.desired()));
+                bar.setExtraMessage(" " + status.phase() + (status.reason().isEmpty() ? "" : ": " + status.reason()));
             });
         }
     }
 
-    private int awaitPrintingLines() {
-        int[] lastCount = {-1};
-        return poll(description -> {
-            int count = description.instances().size();
-            if (count != lastCount[0] || description.converged()) {
-                cli.out().println("group " + id + ": " + count + " of " + target + " instances"
-                        + (description.converged() ? ", converged" : ""));
+    private GroupStatus awaitPrintingLines() {
+        String[] last = {""};
+        return poll(status -> {
+            String line = line(status);
+            if (!line.equals(last[0])) {
+                cli.out().println(line);
                 cli.out().flush();
-                lastCount[0] = count;
+                last[0] = line;
             }
         });
     }
 
-    private int poll(java.util.function.Consumer<GroupDescription> show) {
+    static String line(GroupStatus status) {
+        return "group " + status.id() + ": " + status.phase() + ", " + status.updated() + " of " + status.desired()
+                + " updated, " + status.current() + " current, " + status.healthy() + " healthy"
+                + (status.reason().isEmpty() ? "" : "; " + status.reason());
+    }
+
+    private GroupStatus poll(Consumer<GroupStatus> show) {
         Instant deadline = Instant.now().plus(limit);
         while (true) {
-            GroupDescription description = groups.describeGroup(id);
-            show.accept(description);
-            if (description.converged()) {
-                return ExitCode.OK;
+            GroupStatus status = rollouts.status(id);
+            show.accept(status);
+            if (status.converged()) {
+                return status;
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new NotConvergedException("group " + id + " did not converge within " + limit.toMillis()
-                        + " ms (" + description.instances().size() + " of " + target + " instances)");
+                        + " ms: " + status.phase() + ", " + status.updated() + " of " + status.desired() + " updated"
+                        + (status.reason().isEmpty() ? "" : "; " + status.reason()));
             }
             LockSupport.parkNanos(POLL.toNanos());
         }

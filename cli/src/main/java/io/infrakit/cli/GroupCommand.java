@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 @Command(name = "group", description = "Commit, inspect, scale and destroy groups of instances.",
         subcommands = {GroupCommitCommand.class, GroupLsCommand.class, GroupDescribeCommand.class,
                 GroupScaleCommand.class, GroupFreeCommand.class, GroupDestroyCommand.class,
-                GroupDestroyInstancesCommand.class})
+                GroupDestroyInstancesCommand.class, GroupPauseCommand.class, GroupResumeCommand.class})
 final class GroupCommand {
 }

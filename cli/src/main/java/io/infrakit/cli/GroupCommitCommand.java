@@ -1,6 +1,5 @@
 package io.infrakit.cli;
 
-import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.group.GroupSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +28,8 @@ final class GroupCommitCommand extends BaseCommand {
     @Override
     int run() {
         GroupSpec spec = SpecFiles.read(source, System.in, GroupSpec.class);
-        GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
-        String plan = groups.commitGroup(spec, pretend);
+        ManagerConnection manager = ManagerConnection.open(cli, home());
+        String plan = manager.groups().commitGroup(spec, pretend);
         cli.out().println(pretend
                 ? "Committing " + spec.id() + " would involve: " + plan
                 : "Committed " + spec.id() + ": " + plan);
@@ -38,14 +37,7 @@ final class GroupCommitCommand extends BaseCommand {
         if (wait == null || pretend) {
             return ExitCode.OK;
         }
-        return new ConvergenceWait(cli, groups, spec.id(), wait, targetSize(spec)).await();
-    }
-
-    /** The size the spec asks for: Allocation.Size for cattle, the number of LogicalIDs for pets. */
-    static int targetSize(GroupSpec spec) {
-        var allocation = spec.properties().node().path("Allocation");
-        return allocation.path("LogicalIDs").isArray() && !allocation.path("LogicalIDs").isEmpty()
-                ? allocation.path("LogicalIDs").size()
-                : allocation.path("Size").asInt(0);
+        new ConvergenceWait(cli, manager.rollouts(), spec.id(), wait).await();
+        return ExitCode.OK;
     }
 }

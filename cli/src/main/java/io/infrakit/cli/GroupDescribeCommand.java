@@ -1,12 +1,16 @@
 package io.infrakit.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrakit.spi.group.GroupDescription;
+import io.infrakit.spi.group.GroupStatus;
+import io.infrakit.spi.instance.InstanceDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.List;
 
-@Command(name = "describe", description = "Show a group's instances and whether it has converged.")
+@Command(name = "describe", description = "Show a group's phase, counts, what it waits for, and its instances.")
 final class GroupDescribeCommand extends BaseCommand {
 
     @Mixin
@@ -19,17 +23,49 @@ final class GroupDescribeCommand extends BaseCommand {
         super(cli);
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Described(@JsonProperty("ID") String id,
+                     @JsonProperty("Status") GroupStatus status,
+                     @JsonProperty("Converged") boolean converged,
+                     @JsonProperty("Instances") List<InstanceDescription> instances) {
+    }
+
     @Override
     int run() {
-        GroupDescription description = ManagerConnection.open(cli, home()).groups().describeGroup(group.groupId());
-        Printer.print(cli, output.format, description, () -> "group " + group.id + ": "
-                + description.instances().size() + " instances, "
-                + (description.converged() ? "converged" : "not converged") + "\n"
+        ManagerConnection manager = ManagerConnection.open(cli, home());
+        GroupDescription description = manager.groups().describeGroup(group.groupId());
+        GroupStatus status = manager.rollouts().status(group.groupId());
+        Described described = new Described(group.id, status, description.converged(), description.instances());
+        Printer.print(cli, output.format, described, () -> summary(status) + "\n"
                 + Printer.table(List.of("ID", "LOGICAL", "TAGS"), description.instances().stream()
                         .map(instance -> List.of(instance.id().value(),
                                 instance.logicalIdIfAny().map(Object::toString).orElse("-"),
                                 InstanceDescribeCommand.tagsText(instance.tags())))
                         .toList()));
         return ExitCode.OK;
+    }
+
+    static String summary(GroupStatus status) {
+        StringBuilder text = new StringBuilder()
+                .append("group ").append(status.id()).append(": ").append(status.phase())
+                .append(status.paused() ? " (paused)" : "")
+                .append(", desired ").append(status.desired())
+                .append(", current ").append(status.current())
+                .append(", updated ").append(status.updated())
+                .append(", healthy ").append(status.healthy())
+                .append(", unavailable ").append(status.unavailable());
+        if (!status.targetHash().isEmpty()) {
+            text.append("\n  config: ").append(status.currentHash().isEmpty() ? "(none proven yet)" : status.currentHash());
+            if (!status.targetHash().equals(status.currentHash())) {
+                text.append(" -> ").append(status.targetHash());
+            }
+        }
+        if (!status.reason().isEmpty()) {
+            text.append("\n  ").append(status.reason());
+        }
+        if (!status.lastError().isEmpty()) {
+            text.append("\n  last error: ").append(status.lastError());
+        }
+        return text.toString();
     }
 }

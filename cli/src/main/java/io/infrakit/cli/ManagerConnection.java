@@ -6,8 +6,10 @@ import io.infrakit.rpc.PluginDiscovery;
 import io.infrakit.rpc.PluginEndpoint;
 import io.infrakit.rpc.RemoteGroupPlugin;
 import io.infrakit.rpc.RemoteInstancePlugin;
+import io.infrakit.rpc.RemoteRolloutControl;
 import io.infrakit.spi.PluginName;
 import io.infrakit.spi.group.GroupPlugin;
+import io.infrakit.spi.group.RolloutControl;
 import io.infrakit.spi.instance.InstancePlugin;
 
 import java.time.Duration;
@@ -53,6 +55,12 @@ final class ManagerConnection {
     GroupPlugin groups() {
         PluginName name = PluginName.of(GROUP_PLUGIN);
         return new RemoteGroupPlugin(client(discovery().find(name)), name);
+    }
+
+    /** Status in detail and pause/resume: our extension of the manager's group plugin. */
+    RolloutControl rollouts() {
+        PluginName name = PluginName.of(GROUP_PLUGIN);
+        return new RemoteRolloutControl(client(discovery().find(name)), name);
     }
 
     private PluginDiscovery discovery() {

@@ -6,6 +6,7 @@ import io.infrakit.spi.group.GroupDescription;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.group.GroupSpec;
+import io.infrakit.spi.group.RolloutControl;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceId;
 import picocli.CommandLine.Command;
@@ -31,6 +32,8 @@ final class QuickstartCommand extends BaseCommand {
     static final GroupId GROUP = GroupId.of("quickstart");
     private static final Duration POLL = Duration.ofMillis(100);
 
+    private RolloutControl rollouts;
+
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "120s",
             description = "How long each step may take (default: ${DEFAULT-VALUE})")
     Duration timeout;
@@ -42,7 +45,9 @@ final class QuickstartCommand extends BaseCommand {
     @Override
     int run() throws IOException {
         InfrakitHome home = home();
-        GroupPlugin groups = ManagerConnection.open(withFastPolling(), home).groups();
+        ManagerConnection manager = ManagerConnection.open(withFastPolling(), home);
+        GroupPlugin groups = manager.groups();
+        rollouts = manager.rollouts();
         Path files = cli.environment().containsKey("INFRAKIT_INSTANCE_FILE_DIR")
                 ? Path.of(cli.environment().get("INFRAKIT_INSTANCE_FILE_DIR"))
                 : home.root().resolve("instances").resolve("file");
@@ -95,16 +100,17 @@ final class QuickstartCommand extends BaseCommand {
     private GroupDescription waitFor(GroupPlugin groups, String what, Predicate<GroupDescription> done) {
         Instant start = Instant.now();
         Instant deadline = start.plus(timeout);
-        int shown = -1;
+        String shown = "";
         while (true) {
             GroupDescription description = groups.describeGroup(GROUP);
             if (done.test(description)) {
                 say("     done in " + Duration.between(start, Instant.now()).toMillis() + " ms");
                 return description;
             }
-            if (description.instances().size() != shown) {
-                shown = description.instances().size();
-                say("     waiting for " + what + ": " + shown + " instance" + (shown == 1 ? "" : "s") + " now");
+            String line = ConvergenceWait.line(rollouts.status(GROUP));
+            if (!line.equals(shown)) {
+                shown = line;
+                say("     " + line);
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new NotConvergedException("the quick start waited " + timeout.toSeconds() + "s for " + what

@@ -1,22 +1,19 @@
 package io.infrakit.cli;
 
-import io.infrakit.spi.Any;
-import io.infrakit.spi.group.GroupDescription;
 import io.infrakit.spi.group.GroupId;
-import io.infrakit.spi.group.GroupPlugin;
-import io.infrakit.spi.group.GroupSpec;
-import io.infrakit.spi.instance.InstanceDescription;
-import io.infrakit.spi.instance.InstanceId;
+import io.infrakit.spi.group.GroupPhase;
+import io.infrakit.spi.group.GroupStatus;
+import io.infrakit.spi.group.RolloutControl;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,80 +25,56 @@ class ConvergenceWaitTest {
 
     @Test
     void printsOneLinePerChangeUntilTheGroupConverges() {
-        GroupPlugin groups = scripted(described(2, false), described(2, false), described(4, false), described(5, true));
+        RolloutControl rollouts = scripted(status(GroupPhase.SCALING, 2, 0, ""), status(GroupPhase.SCALING, 2, 0, ""),
+                status(GroupPhase.ROLLING_OUT, 5, 3, "waiting for i-4 to become healthy: 1s of 10m"),
+                converged());
 
-        int code = new ConvergenceWait(cli, groups, GroupId.of("web"), Duration.ofMinutes(1), 5).await();
+        GroupStatus last = new ConvergenceWait(cli, rollouts, GroupId.of("web"), Duration.ofMinutes(1)).await();
 
-        assertThat(code).isZero();
-        assertThat(out.toString()).isEqualTo("group web: 2 of 5 instances\ngroup web: 4 of 5 instances\n"
-                + "group web: 5 of 5 instances, converged\n");
+        assertThat(last.converged()).isTrue();
+        assertThat(out.toString()).isEqualTo("""
+                group web: Scaling, 0 of 5 updated, 2 current, 2 healthy
+                group web: RollingOut, 3 of 5 updated, 5 current, 5 healthy; waiting for i-4 to become healthy: 1s of 10m
+                group web: Converged, 5 of 5 updated, 5 current, 5 healthy
+                """);
     }
 
     @Test
-    void aGroupThatDoesNotConvergeInTimeIsExitSix() {
-        GroupPlugin groups = scripted(described(1, false));
+    void aGroupThatDoesNotConvergeInTimeIsExitSixWithTheReason() {
+        RolloutControl rollouts = scripted(status(GroupPhase.BLOCKED, 5, 1, "no instance may be taken down"));
 
-        assertThatThrownBy(() -> new ConvergenceWait(cli, groups, GroupId.of("web"), Duration.ZERO, 5).await())
+        assertThatThrownBy(() -> new ConvergenceWait(cli, rollouts, GroupId.of("web"), Duration.ZERO).await())
                 .isInstanceOf(NotConvergedException.class)
-                .hasMessage("group web did not converge within 0 ms (1 of 5 instances)")
+                .hasMessage("group web did not converge within 0 ms: Blocked, 1 of 5 updated; no instance may be taken down")
                 .satisfies(error -> assertThat(ExitCode.of(error)).isEqualTo(6));
     }
 
-    @Test
-    void theTargetIsTheSizeForCattleAndTheLogicalIdsForPets() {
-        assertThat(GroupCommitCommand.targetSize(new GroupSpec(GroupId.of("a"), Any.parse("{\"Allocation\":{\"Size\":7}}"))))
-                .isEqualTo(7);
-        assertThat(GroupCommitCommand.targetSize(new GroupSpec(GroupId.of("a"),
-                Any.parse("{\"Allocation\":{\"LogicalIDs\":[\"x\",\"y\"]}}")))).isEqualTo(2);
+    static GroupStatus status(GroupPhase phase, int current, int updated, String reason) {
+        return new GroupStatus(GroupId.of("web"), phase, 5, current, updated, current, 5 - current, "a", "b", reason,
+                "", false, false, Instant.EPOCH);
     }
 
-    static GroupDescription described(int instances, boolean converged) {
-        return new GroupDescription(IntStream.range(0, instances)
-                .mapToObj(i -> new InstanceDescription(InstanceId.of("i-" + i), null, Map.of(), Any.empty()))
-                .toList(), converged);
+    static GroupStatus converged() {
+        return new GroupStatus(GroupId.of("web"), GroupPhase.CONVERGED, 5, 5, 5, 5, 0, "b", "b", "", "", false, true,
+                Instant.EPOCH);
     }
 
-    /** Answers describe with the given descriptions in turn, then the last one for ever. */
-    static GroupPlugin scripted(GroupDescription... descriptions) {
-        Deque<GroupDescription> queue = new ArrayDeque<>(List.of(descriptions));
-        return new GroupPlugin() {
+    /** Answers status with the given statuses in turn, then the last one for ever. */
+    static RolloutControl scripted(GroupStatus... statuses) {
+        Deque<GroupStatus> queue = new ArrayDeque<>(List.of(statuses));
+        return new RolloutControl() {
             @Override
-            public GroupDescription describeGroup(GroupId id) {
+            public GroupStatus status(GroupId id) {
                 return queue.size() > 1 ? queue.poll() : queue.peek();
             }
 
             @Override
-            public String commitGroup(GroupSpec spec, boolean pretend) {
+            public void pause(GroupId id) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public void freeGroup(GroupId id) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void destroyGroup(GroupId id) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<GroupSpec> inspectGroups() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void destroyInstances(GroupId id, List<InstanceId> instances) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int size(GroupId id) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void setSize(GroupId id, int size) {
+            public void resume(GroupId id) {
                 throw new UnsupportedOperationException();
             }
         };

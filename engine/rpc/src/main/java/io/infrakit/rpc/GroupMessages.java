@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrakit.spi.group.GroupDescription;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupSpec;
+import io.infrakit.spi.group.GroupStatus;
 import io.infrakit.spi.instance.InstanceId;
 
 import java.util.List;
@@ -83,5 +84,11 @@ final class GroupMessages {
             name = Wire.orDefault(name);
             Wire.require(id, "ID");
         }
+    }
+
+    /** The answer to {@code Rollout.Status}: our extension, not part of InfraKit's Group SPI. */
+    record StatusResponse(@JsonProperty("Name") String name,
+                          @JsonProperty("ID") GroupId id,
+                          @JsonProperty("Status") GroupStatus status) {
     }
 }

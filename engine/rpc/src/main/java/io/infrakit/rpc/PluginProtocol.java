@@ -6,6 +6,7 @@ import io.infrakit.spi.Any;
 import io.infrakit.spi.InputExample;
 import io.infrakit.spi.InterfaceSpec;
 import io.infrakit.spi.Vendor;
+import io.infrakit.spi.group.RolloutControl;
 import io.infrakit.spi.plugin.PluginObjects;
 
 import java.util.ArrayList;
@@ -59,6 +60,15 @@ final class PluginProtocol {
         }
         if (!objects.groups().isEmpty()) {
             services.add(GroupService.of(new TypedObjects<>(objects.groups()), example));
+        }
+        Map<String, RolloutControl> rollouts = new TreeMap<>();
+        objects.groups().forEach((type, group) -> {
+            if (group instanceof RolloutControl control) {
+                rollouts.put(type, control);
+            }
+        });
+        if (!rollouts.isEmpty()) {
+            services.add(RolloutService.of(new TypedObjects<>(rollouts)));
         }
         return List.copyOf(services);
     }

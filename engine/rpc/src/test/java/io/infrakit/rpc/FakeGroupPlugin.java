@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps committed specs and target sizes in memory; members are {@code <group>-<n>}. */
-final class FakeGroupPlugin implements GroupPlugin {
+class FakeGroupPlugin implements GroupPlugin {
 
     private final ConcurrentMap<GroupId, GroupSpec> specs = new ConcurrentHashMap<>();
     private final ConcurrentMap<GroupId, Integer> sizes = new ConcurrentHashMap<>();

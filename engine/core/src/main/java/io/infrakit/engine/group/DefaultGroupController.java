@@ -1,5 +1,6 @@
 package io.infrakit.engine.group;
 
+import io.infrakit.spi.group.GroupStatus;
 import io.infrakit.engine.group.plan.UpdatePlans;
 import io.infrakit.engine.group.spec.AllocationSpec;
 import io.infrakit.engine.group.spec.GroupProperties;
@@ -9,6 +10,7 @@ import io.infrakit.spi.Tags;
 import io.infrakit.spi.group.GroupDescription;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPlugin;
+import io.infrakit.spi.group.RolloutControl;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceId;
@@ -36,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * Each group is reconciled from a work queue (observe, plan, act, report), on every commit and change, on every
  * poll interval, and after failures with a capped backoff. No lock is held across a plugin call, nothing sleeps.
  */
-public final class DefaultGroupController implements GroupPlugin, AutoCloseable {
+public final class DefaultGroupController implements GroupPlugin, RolloutControl, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultGroupController.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
@@ -227,17 +229,19 @@ public final class DefaultGroupController implements GroupPlugin, AutoCloseable 
     }
 
     /** The group's status as of its last reconcile. */
+    @Override
     public GroupStatus status(GroupId id) {
         return watched(id).status();
     }
 
-    /** Holds the group's rollout where it stands; self-healing goes on. */
+    @Override
     public void pause(GroupId id) {
         GroupState group = watched(id);
         group.paused(true);
         enqueue(group);
     }
 
+    @Override
     public void resume(GroupId id) {
         GroupState group = watched(id);
         group.paused(false);

@@ -1,5 +1,6 @@
 package io.infrakit.engine.group;
 
+import io.infrakit.spi.group.GroupStatus;
 import io.infrakit.engine.group.plan.Action;
 import io.infrakit.engine.group.plan.Assessment;
 import io.infrakit.engine.group.plan.Member;

@@ -1,5 +1,7 @@
 package io.infrakit.engine.group;
 
+import io.infrakit.spi.group.GroupPhase;
+import io.infrakit.spi.group.GroupStatus;
 import io.infrakit.engine.group.plan.Mode;
 import io.infrakit.engine.group.plan.PendingProvision;
 import io.infrakit.engine.group.plan.Plan;

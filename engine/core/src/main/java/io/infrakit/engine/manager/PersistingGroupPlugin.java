@@ -5,9 +5,12 @@ import io.infrakit.engine.store.SpecRecord;
 import io.infrakit.engine.store.SpecStore;
 import io.infrakit.engine.store.StoredSpec;
 import io.infrakit.spi.InfrakitException;
+import io.infrakit.spi.PluginException;
 import io.infrakit.spi.group.GroupDescription;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPlugin;
+import io.infrakit.spi.group.GroupStatus;
+import io.infrakit.spi.group.RolloutControl;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.instance.InstanceId;
 
@@ -21,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The manager's group plugin: it stores what the user commits before it forwards the call to the backend group
  * plugin, so a restarted manager can commit everything again. Mutations are serialised, as in InfraKit.
  */
-public final class PersistingGroupPlugin implements GroupPlugin {
+public final class PersistingGroupPlugin implements GroupPlugin, RolloutControl {
 
     private final GroupPlugin backend;
     private final String backendName;
@@ -153,6 +156,28 @@ public final class PersistingGroupPlugin implements GroupPlugin {
                 new SpecRecord.Spec("group", GroupPlugin.INTERFACE.encoded(),
                         Map.of("name", spec.id().value()), spec.properties()))));
         save(specs);
+    }
+
+    @Override
+    public GroupStatus status(GroupId id) {
+        return rollouts().status(id);
+    }
+
+    @Override
+    public void pause(GroupId id) {
+        rollouts().pause(id);
+    }
+
+    @Override
+    public void resume(GroupId id) {
+        rollouts().resume(id);
+    }
+
+    private RolloutControl rollouts() {
+        if (backend instanceof RolloutControl control) {
+            return control;
+        }
+        throw new PluginException(backendName, "Rollout", "the group plugin cannot report status or pause rollouts");
     }
 
     /** setSize and destroyInstances change the size inside the controller; the stored spec must follow. */

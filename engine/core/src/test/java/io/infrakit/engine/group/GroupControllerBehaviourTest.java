@@ -1,5 +1,7 @@
 package io.infrakit.engine.group;
 
+import io.infrakit.spi.group.GroupPhase;
+import io.infrakit.spi.group.GroupStatus;
 import io.infrakit.spi.Any;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.Tags;

@@ -1,5 +1,6 @@
 package io.infrakit.engine.group;
 
+import io.infrakit.spi.group.GroupPhase;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.Tags;
 import io.infrakit.spi.flavor.Health;

@@ -1,5 +1,6 @@
 package io.infrakit.engine.group;
 
+import io.infrakit.spi.group.GroupPhase;
 import io.infrakit.spi.flavor.Health;
 import io.infrakit.spi.instance.InstanceId;
 import org.junit.jupiter.api.AfterEach;

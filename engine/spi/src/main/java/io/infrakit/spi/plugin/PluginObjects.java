@@ -3,6 +3,7 @@ package io.infrakit.spi.plugin;
 import io.infrakit.spi.InterfaceSpec;
 import io.infrakit.spi.flavor.FlavorPlugin;
 import io.infrakit.spi.group.GroupPlugin;
+import io.infrakit.spi.group.RolloutControl;
 import io.infrakit.spi.instance.InstancePlugin;
 
 import java.util.Map;
@@ -52,6 +53,15 @@ public record PluginObjects(Map<String, InstancePlugin> instances,
         }
         if (!groups.isEmpty()) {
             result.put(GroupPlugin.INTERFACE, new TreeSet<>(groups.keySet()));
+        }
+        SortedSet<String> rollouts = new TreeSet<>();
+        groups.forEach((type, group) -> {
+            if (group instanceof RolloutControl) {
+                rollouts.add(type);
+            }
+        });
+        if (!rollouts.isEmpty()) {
+            result.put(RolloutControl.INTERFACE, rollouts);
         }
         return result;
     }

@@ -1,6 +1,6 @@
 package io.infrakit.engine.group.plan;
 
-import io.infrakit.engine.group.GroupPhase;
+import io.infrakit.spi.group.GroupPhase;
 
 /**
  * The planner's view of the group after one observation: phase, counts, and in plain words what it waits for.

@@ -1,6 +1,6 @@
 package io.infrakit.engine.group.plan;
 
-import io.infrakit.engine.group.GroupPhase;
+import io.infrakit.spi.group.GroupPhase;
 
 import java.time.Duration;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.infrakit.engine.group.plan;
 
-import io.infrakit.engine.group.GroupPhase;
+import io.infrakit.spi.group.GroupPhase;
 import io.infrakit.spi.instance.DestroyReason;
 import io.infrakit.spi.instance.LogicalId;
 

@@ -1,12 +1,13 @@
-package io.infrakit.engine.group;
+package io.infrakit.spi.group;
 
-import io.infrakit.spi.group.GroupId;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A group's state as the controller last saw it, for {@code group describe} and waiting CLIs.
+ * A group's state as its controller last saw it, for {@code group describe} and waiting CLIs. Not part of
+ * InfraKit's Group SPI: served through {@link RolloutControl}.
  *
  * @param desired      the size (or number of logical IDs) the group is kept at
  * @param current      members alive and not being destroyed
@@ -20,9 +21,20 @@ import java.util.Objects;
  * @param converged    no rollout under way, nothing running, and the group at its size
  * @param observedAt   when the controller last observed the members (null: not yet)
  */
-public record GroupStatus(GroupId id, GroupPhase phase, int desired, int current, int updated, int healthy,
-                          int unavailable, String currentHash, String targetHash, String reason, String lastError,
-                          boolean paused, boolean converged, Instant observedAt) {
+public record GroupStatus(@JsonProperty("ID") GroupId id,
+                          @JsonProperty("Phase") GroupPhase phase,
+                          @JsonProperty("Desired") int desired,
+                          @JsonProperty("Current") int current,
+                          @JsonProperty("Updated") int updated,
+                          @JsonProperty("Healthy") int healthy,
+                          @JsonProperty("Unavailable") int unavailable,
+                          @JsonProperty("CurrentHash") String currentHash,
+                          @JsonProperty("TargetHash") String targetHash,
+                          @JsonProperty("Reason") String reason,
+                          @JsonProperty("LastError") String lastError,
+                          @JsonProperty("Paused") boolean paused,
+                          @JsonProperty("Converged") boolean converged,
+                          @JsonProperty("ObservedAt") Instant observedAt) {
 
     public GroupStatus {
         Objects.requireNonNull(id, "id");

@@ -1,0 +1,23 @@
+package io.infrakit.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "pause", description = "Hold a group's rollout where it stands; self-healing goes on.")
+final class GroupPauseCommand extends BaseCommand {
+
+    @Mixin
+    GroupIdParameter group = new GroupIdParameter();
+
+    GroupPauseCommand(CliEnvironment cli) {
+        super(cli);
+    }
+
+    @Override
+    int run() {
+        ManagerConnection.open(cli, home()).rollouts().pause(group.groupId());
+        cli.out().println("Paused " + group.id);
+        cli.out().flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,23 @@
+package io.infrakit.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "resume", description = "Let a paused rollout go on.")
+final class GroupResumeCommand extends BaseCommand {
+
+    @Mixin
+    GroupIdParameter group = new GroupIdParameter();
+
+    GroupResumeCommand(CliEnvironment cli) {
+        super(cli);
+    }
+
+    @Override
+    int run() {
+        ManagerConnection.open(cli, home()).rollouts().resume(group.groupId());
+        cli.out().println("Resumed " + group.id);
+        cli.out().flush();
+        return ExitCode.OK;
+    }
+}
