@@ -11,20 +11,16 @@ final class Table {
 
     static String render(List<Result> results) {
         StringBuilder out = new StringBuilder();
-        out.append("| benchmark | runs | median ms | min ms | max ms | ops/s at median | target |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        out.append("| benchmark | runs | median | min | max | unit | ops/s at median | target |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |\n");
         for (Result result : results) {
             Stats stats = result.stats();
-            out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %s | %s |%n",
-                    result.name(), stats.runs(), millis(stats.median().toNanos()), millis(stats.min().toNanos()),
-                    millis(stats.max().toNanos()),
-                    result.operations() > 1 ? Long.toString(result.throughput()) : "-",
+            boolean timing = Result.MS.equals(result.unit());
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %s | %s | %s |%n",
+                    result.name(), stats.runs(), stats.median(), stats.min(), stats.max(), result.unit(),
+                    timing && result.operations() > 1 ? Long.toString(result.throughput()) : "-",
                     result.target().isEmpty() ? "-" : result.target()));
         }
         return out.toString();
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1e6;
     }
 }

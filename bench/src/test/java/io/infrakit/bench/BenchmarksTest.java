@@ -1,14 +1,21 @@
 package io.infrakit.bench;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The harness itself: statistics, the table, and small workloads that really run. Timings are never asserted. */
+/**
+ * The harness itself: statistics, the table, and small workloads that really run. Timings are never asserted.
+ * The benchmarks that need the launcher and a manager process run only from bench/run.sh.
+ */
 class BenchmarksTest {
 
     @Test
@@ -16,19 +23,21 @@ class BenchmarksTest {
         Stats stats = Stats.of(List.of(Duration.ofMillis(40), Duration.ofMillis(10), Duration.ofMillis(30),
                 Duration.ofMillis(20)));
 
-        assertThat(stats.median()).isEqualTo(Duration.ofMillis(25));
-        assertThat(stats.min()).isEqualTo(Duration.ofMillis(10));
-        assertThat(stats.max()).isEqualTo(Duration.ofMillis(40));
+        assertThat(stats.median()).isEqualTo(25.0);
+        assertThat(stats.min()).isEqualTo(10.0);
+        assertThat(stats.max()).isEqualTo(40.0);
         assertThat(stats.runs()).isEqualTo(4);
     }
 
     @Test
-    void theTableHasOneRowPerResultWithThroughput() {
-        Stats stats = Stats.of(List.of(Duration.ofMillis(500)));
-        String table = Table.render(List.of(new Result("provision 1000", stats, 1000, "<= 1000 ms")));
+    void theTableHasOneRowPerResultWithItsUnitAndThroughputForTimings() {
+        String table = Table.render(List.of(
+                new Result("provision 1000", Stats.of(List.of(Duration.ofMillis(500))), 1000, "<= 1000 ms"),
+                Result.measured("manager RSS", List.of(100.0, 120.0, 110.0), Result.MIB, "<= 160 MiB")));
 
-        assertThat(table.lines()).hasSize(3);
-        assertThat(table).contains("| provision 1000 | 1 | 500.0 | 500.0 | 500.0 | 2000 | <= 1000 ms |");
+        assertThat(table.lines()).hasSize(4);
+        assertThat(table).contains("| provision 1000 | 1 | 500.0 | 500.0 | 500.0 | ms | 2000 | <= 1000 ms |")
+                .contains("| manager RSS | 3 | 110.0 | 100.0 | 120.0 | MiB | - | <= 160 MiB |");
     }
 
     @Test
@@ -40,6 +49,58 @@ class BenchmarksTest {
                 "simulator provision+describe 200, in-process", "simulator destroy 200, in-process",
                 "simulator provision+describe 50, unix socket", "simulator destroy 50, unix socket");
         assertThat(results).allSatisfy(result -> assertThat(result.stats().median()).isPositive());
+    }
+
+    @Test
+    void theRealControllerConvergesASmallGroupAndItsHeapIsMeasured() {
+        List<Result> results = ControllerBenchmark.commitToConverged(List.of(50), 1);
+        Result heap = ControllerBenchmark.heap(50, 1);
+
+        assertThat(results).singleElement().extracting(Result::name).asString()
+                .startsWith("commit to converged, 50 simulated instances");
+        assertThat(heap.unit()).isEqualTo(Result.MIB);
+        assertThat(heap.stats().median()).isPositive();
+    }
+
+    @Test
+    void aVirtualTimeRolloutRunsInBatchesOfTenPercent() {
+        Result result = VirtualRolloutBenchmark.run(100, 1);
+
+        assertThat(result.name()).startsWith("virtual-time rollout of 100 instances, MaxSurge 10% (10 batches, ");
+    }
+
+    @Test
+    void instanceFilesAreCountedAndTheirConfigHashesRead(@TempDir Path dir) throws IOException {
+        String hash = FileFlowBenchmark.hash(FileFlowBenchmark.spec(2, "1", ""));
+        for (String name : List.of("instance-1", "instance-2")) {
+            Files.writeString(dir.resolve(name), "{\"ID\": \"" + name + "\", \"Tags\": {\"infrakit.config.hash\": \""
+                    + hash + "\"}}");
+        }
+        InstanceFiles files = new InstanceFiles(dir);
+
+        assertThat(files.count()).isEqualTo(2);
+        assertThat(files.allOn(hash, 2)).isTrue();
+        assertThat(files.allOn("other", 2)).isFalse();
+        files.delete(1);
+        assertThat(files.count()).isEqualTo(1);
+    }
+
+    @Test
+    void thisProcessHasResidentMemoryAndCpuTime() {
+        long pid = ProcessHandle.current().pid();
+
+        assertThat(ProcessStats.rssMiB(pid)).isPositive();
+        assertThat(ProcessStats.cpuSeconds(pid)).isPositive();
+    }
+
+    @Test
+    void quickRunsAreSmaller() {
+        Benchmarks.Options quick = Benchmarks.Options.parse(new String[] {"--quick"});
+
+        assertThat(quick.runs()).isEqualTo(2);
+        assertThat(quick.controllerSizes()).doesNotContain(100_000);
+        assertThat(quick.flows()).extracting(Benchmarks.FlowCase::size).containsExactly(10, 100);
+        assertThat(Benchmarks.Options.parse(new String[0]).flows()).hasSize(7);
     }
 
     @Test

@@ -1,14 +1,33 @@
 package io.infrakit.cli;
 
+import io.infrakit.engine.group.ControllerSettings;
+import io.infrakit.engine.group.simulation.RolloutSimulator;
+import io.infrakit.engine.group.simulation.SimulationResult;
+import io.infrakit.engine.group.simulation.SimulationSettings;
+import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.group.GroupSpec;
+import io.infrakit.spi.instance.InstanceDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
-@Command(name = "commit", description = "Declare a group's desired state; with --pretend, only say what it would do.")
+@Command(name = "commit", description = {
+        "Declare a group's desired state; with --pretend, only say what it would do.",
+        "With --simulate, predict the rollout's schedule instead: the real controller runs against simulated "
+                + "instances in virtual time (each provision and destroy takes --provision-time, a new instance is "
+                + "healthy --healthy-time after it is provisioned, polls as INFRAKIT_GROUP_POLL_INTERVAL), starting "
+                + "from the group's current members; nothing real is touched. Exit 6 if the simulated rollout "
+                + "would fail or not settle."})
 final class GroupCommitCommand extends BaseCommand {
+
+    /** The controller's logging would bury the schedule; a simulation only shows warnings. */
+    private static final String CONTROLLER_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.infrakit.engine.group";
 
     @Parameters(index = "0", paramLabel = "FILE", defaultValue = "-",
             description = "The group spec ({\"ID\": ..., \"Properties\": ...}) as JSON or YAML; - for stdin")
@@ -21,6 +40,19 @@ final class GroupCommitCommand extends BaseCommand {
             description = "Wait up to this long (e.g. 30s, 5m) for the group to converge; exit 6 if it does not")
     Duration wait;
 
+    @Option(names = "--simulate", description = "Print the predicted schedule (steps, duration, ETA) and change nothing")
+    boolean simulate;
+
+    @Option(names = "--provision-time", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "30s", description = "With --simulate: how long each provision and destroy takes "
+            + "(default: ${DEFAULT-VALUE})")
+    Duration provisionTime;
+
+    @Option(names = "--healthy-time", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "60s", description = "With --simulate: how long after its provision a new instance "
+            + "becomes healthy (default: ${DEFAULT-VALUE})")
+    Duration healthyTime;
+
     GroupCommitCommand(CliEnvironment cli) {
         super(cli);
     }
@@ -29,6 +61,9 @@ final class GroupCommitCommand extends BaseCommand {
     int run() {
         GroupSpec spec = SpecFiles.read(source, System.in, GroupSpec.class);
         ManagerConnection manager = ManagerConnection.open(cli, home());
+        if (simulate) {
+            return simulate(spec, manager.groups());
+        }
         String plan = manager.groups().commitGroup(spec, pretend);
         cli.out().println(pretend
                 ? "Committing " + spec.id() + " would involve: " + plan
@@ -39,5 +74,28 @@ final class GroupCommitCommand extends BaseCommand {
         }
         new ConvergenceWait(cli, manager.rollouts(), spec.id(), wait).await();
         return ExitCode.OK;
+    }
+
+    /**
+     * The manager validates the spec with the real plugins and gives the plan (a pretend commit, no side effects);
+     * the group's stored spec and members are the simulation's starting point.
+     */
+    private int simulate(GroupSpec spec, GroupPlugin groups) {
+        String plan = groups.commitGroup(spec, true);
+        Optional<GroupSpec> current = groups.inspectGroups().stream()
+                .filter(stored -> stored.id().equals(spec.id())).findFirst();
+        List<InstanceDescription> members = current.isPresent()
+                ? groups.describeGroup(spec.id()).instances() : List.of();
+        SimulationSettings settings = SimulationSettings.defaults().withLatency(provisionTime, healthyTime)
+                .withController(ControllerSettings.fromEnvironment(cli.environment()));
+        if (System.getProperty(CONTROLLER_LOG_LEVEL) == null) {
+            System.setProperty(CONTROLLER_LOG_LEVEL, "warn");
+        }
+        Clock clock = Clock.systemDefaultZone();
+        Instant now = clock.instant();
+        SimulationResult result = new RolloutSimulator(settings).simulate(current.orElse(null), members, spec, now);
+        cli.out().print(SimulationReport.render(spec.id(), plan, settings, result, now, clock.getZone()));
+        cli.out().flush();
+        return result.succeeded() ? ExitCode.OK : ExitCode.NOT_CONVERGED;
     }
 }
