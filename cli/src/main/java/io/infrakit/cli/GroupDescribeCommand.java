@@ -2,6 +2,7 @@ package io.infrakit.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.infrakit.engine.group.plan.WaitTimes;
 import io.infrakit.spi.group.GroupDescription;
 import io.infrakit.spi.group.GroupStatus;
 import io.infrakit.spi.instance.InstanceDescription;
@@ -62,6 +63,9 @@ final class GroupDescribeCommand extends BaseCommand {
         }
         if (!status.reason().isEmpty()) {
             text.append("\n  ").append(status.reason());
+        }
+        if (status.eta() != null) {
+            text.append("\n  eta: ").append(WaitTimes.format(status.eta()));
         }
         if (!status.lastError().isEmpty()) {
             text.append("\n  last error: ").append(status.lastError());

@@ -2,9 +2,11 @@ package io.infrakit.rpc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrakit.spi.group.GroupDescription;
+import io.infrakit.spi.group.GroupEvent;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.group.GroupStatus;
+import io.infrakit.spi.group.Revision;
 import io.infrakit.spi.instance.InstanceId;
 
 import java.util.List;
@@ -90,5 +92,45 @@ final class GroupMessages {
     record StatusResponse(@JsonProperty("Name") String name,
                           @JsonProperty("ID") GroupId id,
                           @JsonProperty("Status") GroupStatus status) {
+    }
+
+    record HistoryResponse(@JsonProperty("Name") String name,
+                           @JsonProperty("ID") GroupId id,
+                           @JsonProperty("Revisions") List<Revision> revisions) {
+        HistoryResponse {
+            revisions = revisions == null ? List.of() : List.copyOf(revisions);
+        }
+    }
+
+    /** {@code To}: a revision ID or prefix; absent for the last revision proven healthy. */
+    record RollbackRequest(@JsonProperty("Name") String name,
+                           @JsonProperty("ID") GroupId id,
+                           @JsonProperty("To") String to) {
+        RollbackRequest {
+            name = Wire.orDefault(name);
+            Wire.require(id, "ID");
+        }
+    }
+
+    record RollbackResponse(@JsonProperty("Name") String name,
+                            @JsonProperty("ID") GroupId id,
+                            @JsonProperty("Revision") Revision revision) {
+    }
+
+    record EventsRequest(@JsonProperty("Name") String name,
+                         @JsonProperty("ID") GroupId id,
+                         @JsonProperty("After") long after) {
+        EventsRequest {
+            name = Wire.orDefault(name);
+            Wire.require(id, "ID");
+        }
+    }
+
+    record EventsResponse(@JsonProperty("Name") String name,
+                          @JsonProperty("ID") GroupId id,
+                          @JsonProperty("Events") List<GroupEvent> events) {
+        EventsResponse {
+            events = events == null ? List.of() : List.copyOf(events);
+        }
     }
 }

@@ -4,9 +4,11 @@ import io.infrakit.spi.IncompatiblePluginException;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.InterfaceSpec;
 import io.infrakit.spi.PluginName;
+import io.infrakit.spi.group.GroupEvent;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPhase;
 import io.infrakit.spi.group.GroupStatus;
+import io.infrakit.spi.group.Revision;
 import io.infrakit.spi.group.RolloutControl;
 import io.infrakit.spi.plugin.PluginObjects;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,6 +51,46 @@ class RolloutIT {
         @Override
         public void resume(GroupId id) {
             calls.add("resume " + id);
+        }
+
+        @Override
+        public List<Revision> history(GroupId id) {
+            return List.of(new Revision("new", Instant.parse("2026-01-02T03:04:05Z"), "Performing a rolling update on 5 instances",
+                    false, true), new Revision("old", Instant.EPOCH, "Managing 5 instances", true, false));
+        }
+
+        @Override
+        public Revision rollback(GroupId id, Optional<String> toRevision) {
+            calls.add("rollback " + id + " to " + toRevision.orElse("(last proven)"));
+            if (toRevision.isPresent() && toRevision.get().equals("nope")) {
+                throw new InfrakitException("Group 'web' has no revision 'nope'");
+            }
+            return new Revision(toRevision.orElse("old"), Instant.EPOCH, "Managing 5 instances", true, true);
+        }
+
+        @Override
+        public List<GroupEvent> events(GroupId id, long afterSequence) {
+            calls.add("events " + id + " after " + afterSequence);
+            return List.of(new GroupEvent(afterSequence + 1, Instant.EPOCH, "Provisioned", "i-8", "provisioned i-8"));
+        }
+    }
+
+    @Test
+    void historyRollbackAndEventsTravel() {
+        ControlledGroupPlugin group = new ControlledGroupPlugin();
+        try (PluginServer server = PluginServer.start(directory.resolve("group"), PluginObjects.group(group))) {
+            RolloutControl remote = new RemoteRolloutControl(new PluginClient("group", server.socket()),
+                    PluginName.of("group"));
+
+            assertThat(remote.history(GroupId.of("web"))).isEqualTo(group.history(GroupId.of("web")));
+            assertThat(remote.rollback(GroupId.of("web"), Optional.empty()).id()).isEqualTo("old");
+            assertThat(remote.rollback(GroupId.of("web"), Optional.of("abc")).id()).isEqualTo("abc");
+            assertThatThrownBy(() -> remote.rollback(GroupId.of("web"), Optional.of("nope")))
+                    .hasMessage("Group 'web' has no revision 'nope'");
+            assertThat(remote.events(GroupId.of("web"), 41)).singleElement()
+                    .isEqualTo(new GroupEvent(42, Instant.EPOCH, "Provisioned", "i-8", "provisioned i-8"));
+            assertThat(group.calls).containsExactly("rollback web to (last proven)", "rollback web to abc",
+                    "rollback web to nope", "events web after 41");
         }
     }
 

@@ -45,19 +45,25 @@ final class ActionRunner {
 
     void start(GroupState group, Action action, Context context) {
         if (action instanceof Action.Provision provision) {
-            long operation = group.startProvision(provision.configHash(), provision.logicalId());
+            long operation = group.startProvision(provision.configHash(), provision.logicalId(), clock.instant());
             submit(group, operation, () -> {
                 InstanceId id = MemberOperations.provision(group.id, context.properties(), provision.configHash(),
                         provision.logicalId(), provision.sequence(), context.instances(), context.flavor());
                 group.provisioned(operation, id, clock.instant());
+                group.events.add(clock.instant(), "Provisioned", id == null ? "" : id.value(),
+                        "provisioned " + id + " with config " + provision.configHash());
                 LOG.info("provisioned {} for group {} (config {})", id, group.id, provision.configHash());
-            }, "provision");
+            }, "provision", "ProvisionFailed", "");
         } else if (action instanceof Action.Destroy destroy) {
             long operation = group.startDestroy(destroy.instance().id());
             submit(group, operation, () -> {
                 try {
-                    MemberOperations.destroy(destroy.instance(), destroy.reason(), destroy.self(),
+                    boolean drained = MemberOperations.destroy(destroy.instance(), destroy.reason(), destroy.self(),
                             context.properties(), context.instances(), context.flavor());
+                    if (drained) {
+                        group.events.add(clock.instant(), "Drained", destroy.instance().id().value(),
+                                "drained " + destroy.instance().id());
+                    }
                 } catch (RuntimeException e) {
                     if (destroy.reason() == DestroyReason.ROLLING_UPDATE) {
                         group.failRollout(context.targetHash(), "could not replace " + destroy.instance().id() + ": "
@@ -66,12 +72,18 @@ final class ActionRunner {
                     throw e;
                 }
                 group.finished(operation);
+                boolean kept = destroy.self() && destroy.reason() == DestroyReason.ROLLING_UPDATE;
+                if (!kept) {
+                    group.events.add(clock.instant(), "Destroyed", destroy.instance().id().value(),
+                            "destroyed " + destroy.instance().id() + " (" + destroy.reason().wire() + ")");
+                }
                 LOG.info("destroyed {} of group {} ({})", destroy.instance().id(), group.id, destroy.reason().wire());
-            }, "destroy " + destroy.instance().id());
+            }, "destroy " + destroy.instance().id(), "DestroyFailed", destroy.instance().id().value());
         }
     }
 
-    private void submit(GroupState group, long operation, Runnable work, String what) {
+    private void submit(GroupState group, long operation, Runnable work, String what, String failureEvent,
+                        String instance) {
         Runnable task = () -> {
             try {
                 work.run();
@@ -80,6 +92,7 @@ final class ActionRunner {
             } catch (RuntimeException e) {
                 group.finished(operation);
                 int failures = group.operationFailed(what + " failed: " + e.getMessage());
+                group.events.add(clock.instant(), failureEvent, instance, what + " failed: " + e.getMessage());
                 LOG.debug("group {}: {} failed: {}", group.id, what, e.getMessage());
                 callbacks.reconcileAfterFailures(group, failures);
             }

@@ -8,8 +8,10 @@ import io.infrakit.engine.group.spec.GroupSpecValidator;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.Tags;
 import io.infrakit.spi.group.GroupDescription;
+import io.infrakit.spi.group.GroupEvent;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPlugin;
+import io.infrakit.spi.group.Revision;
 import io.infrakit.spi.group.RolloutControl;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.instance.InstanceDescription;
@@ -25,6 +27,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -51,8 +54,10 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     private final Map<GroupId, GroupState> groups = new ConcurrentHashMap<>();
     private final WorkQueue queue;
     private final GroupReconciler reconciler;
+    private final JournalStore journals;
+    private final GroupRevisions revisions;
 
-    /** Reconciles and plugin operations both run on the scheduler. */
+    /** Reconciles and plugin operations both run on the scheduler; nothing is kept across a restart. */
     public DefaultGroupController(PluginLookup plugins, Clock clock, ScheduledExecutorService scheduler,
                                   ControllerSettings settings) {
         this(plugins, clock, scheduler, scheduler, settings);
@@ -61,6 +66,14 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     /** Reconciles run on the scheduler, plugin operations (which may block for long) on the action executor. */
     public DefaultGroupController(PluginLookup plugins, Clock clock, ScheduledExecutorService scheduler,
                                   Executor actions, ControllerSettings settings) {
+        this(plugins, clock, scheduler, actions, settings, JournalStore.none());
+    }
+
+    /** As above, with each group's revisions and rollout journal kept in the store, to survive a restart. */
+    public DefaultGroupController(PluginLookup plugins, Clock clock, ScheduledExecutorService scheduler,
+                                  Executor actions, ControllerSettings settings, JournalStore journals) {
+        this.journals = journals;
+        this.revisions = new GroupRevisions(journals, clock);
         this.plugins = new GroupSpecValidator(plugins);
         this.clock = clock;
         this.scheduler = scheduler;
@@ -90,9 +103,11 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         GroupProperties properties = plugins.validate(spec.id().value(), spec.properties());
         GroupState existing = groups.get(spec.id());
         if (existing == null) {
+            String plan = UpdatePlans.newGroup(properties.allocation());
             if (!pretend) {
-                GroupState created = new GroupState(spec, properties);
+                GroupState created = revisions.created(spec, properties, plan);
                 if (groups.putIfAbsent(spec.id(), created) == null) {
+                    revisions.committed(created, spec, plan);
                     created.resync(scheduler.scheduleWithFixedDelay(() -> enqueue(created),
                             settings.pollInterval().toNanos(), settings.pollInterval().toNanos(),
                             TimeUnit.NANOSECONDS));
@@ -102,11 +117,12 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
                     return commitGroup(spec, false);
                 }
             }
-            return UpdatePlans.newGroup(properties.allocation());
+            return plan;
         }
         String plan = explain(existing, properties);
         if (!pretend) {
-            existing.commit(spec, properties);
+            existing.commit(spec, properties, plan, clock.instant());
+            revisions.committed(existing, spec, plan);
             LOG.info("group {}: {}", spec.id(), plan);
             enqueue(existing);
         }
@@ -128,8 +144,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     @Override
     public void freeGroup(GroupId id) {
         GroupState group = watched(id);
-        groups.remove(id, group);
-        group.remove();
+        forget(group);
         LOG.info("group {} freed; its instances are left alone", id);
     }
 
@@ -161,6 +176,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         }
         DirectRemoval.Result result = DirectRemoval.destroy(group, members, settings.self(), properties, instances,
                 plugins.flavor(properties.flavor().plugin()), done -> { });
+        recordDestroys(group, result);
         if (result.resisted().isEmpty() && group.isTornDown()) {
             forget(group);
             LOG.info("group {} destroyed ({} instances)", id, result.destroyed().size());
@@ -199,6 +215,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
                         resize(group, Math.max(0, size - done.destroyed().size()));
                     }
                 });
+        recordDestroys(group, result);
         enqueue(group);
         if (!result.resisted().isEmpty()) {
             throw new InfrakitException(result.describeResisted());
@@ -208,7 +225,14 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     private void resize(GroupState group, int size) {
         GroupSpec resized = SpecEdits.withSize(group.spec(), size);
         group.commit(resized, group.properties().withAllocation(new AllocationSpec(size, List.of(),
-                group.properties().allocation().maxParallel())));
+                group.properties().allocation().maxParallel())), null, clock.instant());
+    }
+
+    private void recordDestroys(GroupState group, DirectRemoval.Result result) {
+        result.destroyed().forEach(instance -> group.events.add(clock.instant(), "Destroyed", instance.value(),
+                "destroyed " + instance + " (terminate)"));
+        result.resisted().forEach((instance, error) -> group.events.add(clock.instant(), "DestroyFailed",
+                instance.value(), "destroy " + instance + " failed: " + error));
     }
 
     @Override
@@ -238,6 +262,8 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     public void pause(GroupId id) {
         GroupState group = watched(id);
         group.paused(true);
+        group.journalWriter.write(journals);
+        group.events.add(clock.instant(), "Paused", "", "rollout paused by user");
         enqueue(group);
     }
 
@@ -245,7 +271,27 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     public void resume(GroupId id) {
         GroupState group = watched(id);
         group.paused(false);
+        group.journalWriter.write(journals);
+        group.events.add(clock.instant(), "Resumed", "", "rollout resumed by user");
         enqueue(group);
+    }
+
+    @Override
+    public List<Revision> history(GroupId id) {
+        return watched(id).revisions();
+    }
+
+    @Override
+    public Revision rollback(GroupId id, Optional<String> toRevision) {
+        GroupState group = watched(id);
+        Revision revision = revisions.rollback(group, toRevision);
+        enqueue(group);
+        return revision;
+    }
+
+    @Override
+    public List<GroupEvent> events(GroupId id, long afterSequence) {
+        return watched(id).events.after(afterSequence);
     }
 
     /** Stops every group's timers and the controller's threads; instances are left alone. */
@@ -265,7 +311,9 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
             return;
         }
         try {
-            switch (reconciler.reconcile(group)) {
+            GroupReconciler.Outcome outcome = reconciler.reconcile(group);
+            group.journalWriter.write(journals);
+            switch (outcome) {
                 case AGAIN -> enqueue(group);
                 case TORN_DOWN -> {
                     forget(group);
@@ -275,7 +323,11 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
                 }
             }
         } catch (RuntimeException e) {
-            int failures = group.reconcileFailed(e.getMessage() == null ? e.toString() : e.getMessage());
+            String error = e.getMessage() == null ? e.toString() : e.getMessage();
+            int failures = group.reconcileFailed(error);
+            if (failures == 1) {
+                group.events.add(clock.instant(), "ReconcileFailed", "", error);
+            }
             LOG.debug("reconcile of group {} failed ({} in a row): {}", id, failures, e.getMessage());
             retryLater(group, failures);
         }
@@ -302,6 +354,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     private void forget(GroupState group) {
         groups.remove(group.id, group);
         group.remove();
+        group.journalWriter.delete(journals);
     }
 
     private GroupState watched(GroupId id) {

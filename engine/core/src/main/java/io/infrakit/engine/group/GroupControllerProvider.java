@@ -1,5 +1,6 @@
 package io.infrakit.engine.group;
 
+import io.infrakit.engine.InfrakitHome;
 import io.infrakit.spi.plugin.PluginContext;
 import io.infrakit.spi.plugin.PluginObjects;
 import io.infrakit.spi.plugin.PluginProvider;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The default group controller as a plugin: {@code group-stateless}, which the manager fronts as {@code group}.
  * It reads its settings from the environment and runs on its own daemon threads: a few for reconciles and timers,
- * a bounded pool for plugin operations (which may block). Closing the controller stops them.
+ * a bounded pool for plugin operations (which may block). Closing the controller stops them. Revisions and rollout
+ * journals are kept under the home's {@code configs/revisions}.
  */
 public final class GroupControllerProvider implements PluginProvider {
 
@@ -45,7 +47,7 @@ public final class GroupControllerProvider implements PluginProvider {
         operations.allowCoreThreadTimeOut(true);
         ScheduledExecutorService reconciles = scheduler;
         return PluginObjects.group(new DefaultGroupController(context.plugins(), context.clock(), reconciles,
-                operations, settings));
+                operations, settings, new FileJournalStore(InfrakitHome.at(context.home()).configsDir())));
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

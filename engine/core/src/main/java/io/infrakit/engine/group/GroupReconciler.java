@@ -17,6 +17,7 @@ import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstancePlugin;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,9 @@ final class GroupReconciler {
                     MemberObserver.health(flavor, target.flavor().properties(), instance),
                     since.getOrDefault(instance.id(), now), MemberObserver.isSelf(instance, settings.self())));
         }
+        Set<InstanceId> healthyIds = members.stream().filter(Member::healthy).map(Member::id)
+                .collect(Collectors.toSet());
+        List<InstanceId> newlyHealthy = group.health.observed(observedIds, healthyIds, now);
         GroupProperties desired = snapshot.properties();
         int maxParallel = desired.allocation().maxParallel() > 0
                 ? desired.allocation().maxParallel() : settings.maxParallel();
@@ -70,9 +74,14 @@ final class GroupReconciler {
                 snapshot.destroying(), snapshot.operations(), snapshot.rollout(), now);
         Plan plan = Planner.plan(input);
 
-        if (!group.accept(snapshot, plan, status(group, plan.assessment(), snapshot, plan, now))) {
+        boolean wasConverged = group.status().converged();
+        Duration eta = EtaEstimate.of(plan.assessment(), plan.rollout(), snapshot.mode(), desired.allocation(),
+                desired.updating(), maxParallel, settings.pollInterval(), group.timings());
+        if (!group.accept(snapshot, plan, status(group, plan.assessment(), snapshot, plan, now).withEta(eta))) {
             return Outcome.AGAIN;
         }
+        newlyHealthy.forEach(id -> group.events.add(now, "Healthy", id.value(), id + " is healthy"));
+        ReconcileEvents.record(group, snapshot.rollout(), plan, wasConverged, now);
         ActionRunner.Context context = new ActionRunner.Context(target.withAllocation(desired.allocation()),
                 plan.rollout().targetHash(), instances, flavor);
         for (Action action : plan.actions()) {

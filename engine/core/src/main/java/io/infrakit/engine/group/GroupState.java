@@ -7,35 +7,38 @@ import io.infrakit.engine.group.plan.PendingProvision;
 import io.infrakit.engine.group.plan.Plan;
 import io.infrakit.engine.group.plan.RolloutStage;
 import io.infrakit.engine.group.plan.RolloutState;
+import io.infrakit.spi.group.Revision;
 import io.infrakit.engine.group.spec.GroupProperties;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.LogicalId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
+import java.util.stream.Stream;
 
 /**
  * What the controller remembers about one group between reconciles: the committed spec and the revisions it may
- * need, the rollout, the user's pause or teardown, the operations under way and the last status. Every method is
- * short and synchronized; no plugin is ever called while holding the lock.
+ * need, the rollout, the user's pause or teardown, the operations under way, the last status, the events and the
+ * measured times. Every method is short and synchronized; no plugin is ever called while holding the lock. What
+ * must survive a restart is in {@link #journal()}, written by {@link #persist} in the order it changed.
  */
 final class GroupState {
 
     /** A provision or destroy under way. */
-    private record Running(String configHash, LogicalId logicalId, InstanceId destroying) {
+    private record Running(String configHash, LogicalId logicalId, InstanceId destroying, Instant startedAt) {
     }
 
     /** A provision that returned before its instance is listed by the provider. */
-    private record Unseen(String configHash, LogicalId logicalId, Instant provisionedAt) {
+    private record Unseen(String configHash, LogicalId logicalId, Instant provisionedAt, Instant startedAt) {
     }
 
     /** What a reconcile starts from, taken before it observes the members. */
@@ -59,6 +62,8 @@ final class GroupState {
     private GroupSpec spec;
     private GroupProperties properties;
     private final Map<String, GroupProperties> revisions = new HashMap<>();
+    private String committedHash;
+    private RevisionHistory history = RevisionHistory.empty();
     private String provenHash;
     private RolloutState rollout;
     private boolean paused;
@@ -73,32 +78,137 @@ final class GroupState {
     private int operationFailures;
     private GroupStatus status;
     private ScheduledFuture<?> resync;
+    final EventLog events = new EventLog();
+    final HealthTracker health = new HealthTracker();
+    final JournalWriter journalWriter = new JournalWriter(this);
 
-    GroupState(GroupSpec spec, GroupProperties properties) {
+    /** A group committed for the first time: its config is its first revision. */
+    GroupState(GroupSpec spec, GroupProperties properties, String plan, Instant now) {
         this.id = spec.id();
         this.spec = spec;
         this.properties = properties;
         String hash = properties.configHash();
+        this.committedHash = hash;
         this.revisions.put(hash, properties);
         this.rollout = RolloutState.idle(hash, null);
+        this.history = RevisionHistory.empty().committed(hash, now, plan, List.of());
         this.status = new GroupStatus(id, GroupPhase.SCALING, properties.allocation().target(), 0, 0, 0,
                 properties.allocation().target(), "", hash, "not observed yet", "", false, false, null);
     }
 
-    synchronized void commit(GroupSpec newSpec, GroupProperties newProperties) {
+    /**
+     * A group committed again after a restart, with its journal. When the spec is the one the journal last saw
+     * committed, the rollout goes on where it stood (its target, fallback, rollback and pause); otherwise the
+     * commit starts a new rollout, with the history and the proven revision kept.
+     *
+     * @param stored  the properties of the journal's revisions that could be read back
+     */
+    static GroupState restored(GroupSpec spec, GroupProperties properties, String plan, Instant now,
+                               RolloutJournal journal, Map<String, GroupProperties> stored) {
+        GroupState group = new GroupState(spec, properties, plan, now);
+        synchronized (group) {
+            group.revisions.putAll(stored);
+            group.revisions.put(properties.configHash(), properties);
+            group.history = new RevisionHistory(journal.revisions());
+            group.provenHash = journal.proven();
+            group.paused = journal.paused();
+            group.committedHash = journal.committed();
+            boolean sameCommit = journal.committed().equals(properties.configHash())
+                    && group.revisions.containsKey(journal.target());
+            if (sameCommit) {
+                group.rollout = journal.rollingBack()
+                        ? RolloutState.rollingBackTo(journal.target(), now, journal.reason())
+                        : RolloutState.idle(journal.target(), journal.fallback());
+                group.status = new GroupStatus(group.id, GroupPhase.SCALING, properties.allocation().target(), 0, 0,
+                        0, properties.allocation().target(), journal.proven(), journal.target(), "not observed yet",
+                        "", group.paused, false, null);
+            } else {
+                group.commit(spec, properties, plan, now);
+            }
+        }
+        return group;
+    }
+
+    /**
+     * A commit: a new config (a new revision) retargets the rollout, as does any commit after a failed one (the
+     * InfraKit way to try again). The same config committed again never undoes a rollback: the manager commits
+     * every stored spec again when it starts.
+     *
+     * @param plan  the commit's plan, for the history; null for a change of size only. The same config committed
+     *              again stays where it is in the history unless it retargets the rollout.
+     */
+    synchronized void commit(GroupSpec newSpec, GroupProperties newProperties, String plan, Instant now) {
         String hash = newProperties.configHash();
-        boolean retarget = !hash.equals(rollout.targetHash()) || rollout.stage() == RolloutStage.FAILED
-                || rollout.stage() == RolloutStage.ROLLED_BACK;
+        boolean newRevision = !hash.equals(committedHash);
+        boolean retarget = rollout.stage() == RolloutStage.FAILED
+                || newRevision && (!hash.equals(rollout.targetHash()) || rollout.isRollback());
         spec = newSpec;
         properties = newProperties;
         revisions.put(hash, newProperties);
+        committedHash = hash;
         if (retarget) {
             rollout = RolloutState.idle(hash, provenHash == null || provenHash.equals(hash) ? null : provenHash);
         }
-        revisions.keySet().retainAll(new HashSet<>(Arrays.asList(hash, provenHash, rollout.targetHash(),
-                rollout.fallbackHash())));
+        if (plan != null && (newRevision || retarget)) {
+            history = history.committed(hash, now, plan, needed());
+        }
+        revisions.keySet().retainAll(Stream.concat(history.ids().stream(), needed().stream()).toList());
         teardown = false;
         generation++;
+        statusOutdated();
+    }
+
+    /**
+     * Retargets the rollout to an earlier revision: as a rollback without health gates when it was proven healthy,
+     * else as an ordinary rollout that can fall back to the proven revision. Returns the revision now targeted.
+     */
+    synchronized Revision rollback(String hash, GroupProperties target, Instant now, String reason) {
+        revisions.put(hash, target);
+        rollout = history.isProven(hash) ? RolloutState.rollingBackTo(hash, now, reason)
+                : RolloutState.idle(hash, provenHash == null || provenHash.equals(hash) ? null : provenHash);
+        String plan = history.find(hash).map(RolloutJournal.Entry::plan).orElse("");
+        history = history.committed(hash, now, plan, needed());
+        generation++;
+        statusOutdated();
+        return history.revisions(hash).get(0);
+    }
+
+    /** Until the next reconcile has looked, nobody waiting for the group may take it as converged. */
+    private void statusOutdated() {
+        if (status.converged()) {
+            status = new GroupStatus(id, GroupPhase.SCALING, status.desired(), status.current(), status.updated(),
+                    status.healthy(), status.unavailable(), status.currentHash(), rollout.targetHash(),
+                    "not observed since the last change", status.lastError(), status.paused(), false,
+                    status.observedAt());
+        }
+    }
+
+    synchronized RevisionHistory history() {
+        return history;
+    }
+
+    synchronized List<Revision> revisions() {
+        return history.revisions(rollout.targetHash());
+    }
+
+    synchronized java.util.Optional<GroupProperties> revision(String hash) {
+        return java.util.Optional.ofNullable(revisions.get(hash));
+    }
+
+    /** What must survive a restart. */
+    synchronized RolloutJournal journal() {
+        return new RolloutJournal(committedHash, rollout.targetHash(), rollout.fallbackHash(), provenHash,
+                rollout.isRollback(), rollout.isRollback() ? rollout.reason() : "", paused, history.entries());
+    }
+
+    /** The journal, or null once the group is removed (then nothing more may be written). */
+    synchronized RolloutJournal journalIfManaged() {
+        return removed ? null : journal();
+    }
+
+    private List<String> needed() {
+        return Stream.of(committedHash, provenHash, rollout.targetHash(), rollout.fallbackHash())
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     synchronized Snapshot snapshot(Instant now) {
@@ -119,14 +229,24 @@ final class GroupState {
                 destroying, running.size());
     }
 
-    /** Remembers when each member was first known and forgets provisions the provider now lists. */
+    /**
+     * Remembers when each member was first known and forgets provisions the provider now lists, measuring how long
+     * they took to show up.
+     */
     synchronized Map<InstanceId, Instant> seen(Set<InstanceId> observed, Instant now) {
         for (InstanceId instance : observed) {
             Unseen provisioned = unseen.remove(instance);
+            if (provisioned != null) {
+                health.appeared(instance, Duration.between(provisioned.startedAt(), now), now);
+            }
             firstSeen.putIfAbsent(instance, provisioned == null ? now : provisioned.provisionedAt());
         }
         firstSeen.keySet().retainAll(observed);
         return Map.copyOf(firstSeen);
+    }
+
+    synchronized Timings timings() {
+        return health.timings();
     }
 
     /** Keeps the plan's outcome unless the group changed meanwhile (then the plan is dropped: false). */
@@ -137,19 +257,20 @@ final class GroupState {
         rollout = plan.rollout();
         if (plan.assessment().onTargetAndHealthy() && !teardown) {
             provenHash = rollout.targetHash();
+            history = history.proven(provenHash, newStatus.observedAt());
         }
         reconcileFailures = 0;
         status = newStatus.withLastError(newStatus.converged() ? "" : status.lastError());
         return true;
     }
 
-    synchronized long startProvision(String configHash, LogicalId logicalId) {
-        running.put(++nextOperation, new Running(configHash, logicalId, null));
+    synchronized long startProvision(String configHash, LogicalId logicalId, Instant now) {
+        running.put(++nextOperation, new Running(configHash, logicalId, null, now));
         return nextOperation;
     }
 
     synchronized long startDestroy(InstanceId instance) {
-        running.put(++nextOperation, new Running(null, null, instance));
+        running.put(++nextOperation, new Running(null, null, instance, null));
         return nextOperation;
     }
 
@@ -160,7 +281,7 @@ final class GroupState {
     synchronized void provisioned(long operation, InstanceId instance, Instant now) {
         Running op = running.remove(operation);
         if (op != null && instance != null) {
-            unseen.put(instance, new Unseen(op.configHash(), op.logicalId(), now));
+            unseen.put(instance, new Unseen(op.configHash(), op.logicalId(), now, op.startedAt()));
         }
     }
 

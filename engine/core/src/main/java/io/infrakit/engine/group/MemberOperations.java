@@ -48,14 +48,16 @@ final class MemberOperations {
     /**
      * InfraKit's destroy of one member: drain first, unless a rolling update skips it; a drain error stops a rolling
      * update's destroy but not a termination; self is drained and kept in a rolling update. An instance that is
-     * already gone counts as destroyed.
+     * already gone counts as destroyed. Returns whether the member was drained.
      */
-    static void destroy(InstanceDescription instance, DestroyReason reason, boolean self, GroupProperties properties,
-                        InstancePlugin instances, FlavorPlugin flavor) {
+    static boolean destroy(InstanceDescription instance, DestroyReason reason, boolean self, GroupProperties properties,
+                           InstancePlugin instances, FlavorPlugin flavor) {
         boolean rolling = reason == DestroyReason.ROLLING_UPDATE;
+        boolean drained = false;
         if (!(rolling && properties.updating().skipDrain())) {
             try {
                 flavor.drain(properties.flavor().properties(), instance);
+                drained = true;
             } catch (RuntimeException e) {
                 if (rolling) {
                     throw e;
@@ -65,12 +67,13 @@ final class MemberOperations {
         }
         if (rolling && self) {
             LOG.info("{} runs this controller: drained, not destroyed", instance.id());
-            return;
+            return drained;
         }
         try {
             instances.destroy(instance.id(), reason);
         } catch (InstanceNotFoundException e) {
             LOG.debug("{} was already gone", instance.id());
         }
+        return drained;
     }
 }

@@ -7,9 +7,11 @@ import io.infrakit.engine.store.StoredSpec;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.PluginException;
 import io.infrakit.spi.group.GroupDescription;
+import io.infrakit.spi.group.GroupEvent;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.group.GroupStatus;
+import io.infrakit.spi.group.Revision;
 import io.infrakit.spi.group.RolloutControl;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.instance.InstanceId;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -171,6 +174,27 @@ public final class PersistingGroupPlugin implements GroupPlugin, RolloutControl 
     @Override
     public void resume(GroupId id) {
         rollouts().resume(id);
+    }
+
+    @Override
+    public List<Revision> history(GroupId id) {
+        return rollouts().history(id);
+    }
+
+    /** The controller keeps the rollback in its journal; the stored spec stays what the user committed. */
+    @Override
+    public Revision rollback(GroupId id, Optional<String> toRevision) {
+        mutations.lock();
+        try {
+            return rollouts().rollback(id, toRevision);
+        } finally {
+            mutations.unlock();
+        }
+    }
+
+    @Override
+    public List<GroupEvent> events(GroupId id, long afterSequence) {
+        return rollouts().events(id, afterSequence);
     }
 
     private RolloutControl rollouts() {

@@ -15,23 +15,47 @@ final class Harness implements AutoCloseable {
 
     static final Duration POLL = Duration.ofSeconds(10);
 
-    final ManualClock clock = new ManualClock();
-    final DeterministicScheduler scheduler = new DeterministicScheduler(clock);
-    final FakeInstancePlugin instances = new FakeInstancePlugin("fake");
-    final FaultyInstances faults = new FaultyInstances(instances);
-    final TestFlavor flavor = new TestFlavor();
+    final ManualClock clock;
+    final DeterministicScheduler scheduler;
+    final FakeInstancePlugin instances;
+    final FaultyInstances faults;
+    final TestFlavor flavor;
     final DefaultGroupController controller;
+
+    /**
+     * A controller that keeps its journal in the store, over these instances and flavor: a second harness over
+     * those of a first one is the same controller after a restart.
+     */
+    Harness(JournalStore journals, ManualClock clock, FakeInstancePlugin instances, TestFlavor flavor) {
+        this.clock = clock;
+        this.scheduler = new DeterministicScheduler(clock);
+        this.instances = instances;
+        this.faults = new FaultyInstances(instances);
+        this.flavor = flavor;
+        controller = new DefaultGroupController(new MapLookup().instance("fake", faults).flavor("test", flavor),
+                clock, scheduler, scheduler, ControllerSettings.defaults(), journals);
+    }
 
     Harness() {
         this(ControllerSettings.defaults());
     }
 
     Harness(ControllerSettings settings, java.util.function.Function<DeterministicScheduler, java.util.concurrent.Executor> actions) {
+        clock = new ManualClock();
+        scheduler = new DeterministicScheduler(clock);
+        instances = new FakeInstancePlugin("fake");
+        faults = new FaultyInstances(instances);
+        flavor = new TestFlavor();
         controller = new DefaultGroupController(new MapLookup().instance("fake", faults).flavor("test", flavor),
                 clock, scheduler, actions.apply(scheduler), settings);
     }
 
     Harness(ControllerSettings settings) {
+        clock = new ManualClock();
+        scheduler = new DeterministicScheduler(clock);
+        instances = new FakeInstancePlugin("fake");
+        faults = new FaultyInstances(instances);
+        flavor = new TestFlavor();
         controller = new DefaultGroupController(new MapLookup().instance("fake", faults).flavor("test", flavor),
                 clock, scheduler, settings);
     }

@@ -1,7 +1,9 @@
 package io.infrakit.spi.group;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,6 +22,8 @@ import java.util.Objects;
  * @param lastError    the last failure (reconcile or plugin operation), empty after a clean reconcile
  * @param converged    no rollout under way, nothing running, and the group at its size
  * @param observedAt   when the controller last observed the members (null: not yet)
+ * @param eta          how long until the group converges, estimated from the provision and health times measured
+ *                     in this group (null: converged, paused, failed, or nothing measured yet)
  */
 public record GroupStatus(@JsonProperty("ID") GroupId id,
                           @JsonProperty("Phase") GroupPhase phase,
@@ -34,7 +38,8 @@ public record GroupStatus(@JsonProperty("ID") GroupId id,
                           @JsonProperty("LastError") String lastError,
                           @JsonProperty("Paused") boolean paused,
                           @JsonProperty("Converged") boolean converged,
-                          @JsonProperty("ObservedAt") Instant observedAt) {
+                          @JsonProperty("ObservedAt") Instant observedAt,
+                          @JsonProperty("ETA") @JsonFormat(shape = JsonFormat.Shape.STRING) Duration eta) {
 
     public GroupStatus {
         Objects.requireNonNull(id, "id");
@@ -45,8 +50,21 @@ public record GroupStatus(@JsonProperty("ID") GroupId id,
         lastError = lastError == null ? "" : lastError;
     }
 
+    /** A status without an estimate. */
+    public GroupStatus(GroupId id, GroupPhase phase, int desired, int current, int updated, int healthy,
+                       int unavailable, String currentHash, String targetHash, String reason, String lastError,
+                       boolean paused, boolean converged, Instant observedAt) {
+        this(id, phase, desired, current, updated, healthy, unavailable, currentHash, targetHash, reason, lastError,
+                paused, converged, observedAt, null);
+    }
+
     public GroupStatus withLastError(String error) {
         return new GroupStatus(id, phase, desired, current, updated, healthy, unavailable, currentHash, targetHash,
-                reason, error, paused, converged, observedAt);
+                reason, error, paused, converged, observedAt, eta);
+    }
+
+    public GroupStatus withEta(Duration estimate) {
+        return new GroupStatus(id, phase, desired, current, updated, healthy, unavailable, currentHash, targetHash,
+                reason, lastError, paused, converged, observedAt, estimate);
     }
 }

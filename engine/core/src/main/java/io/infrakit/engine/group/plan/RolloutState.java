@@ -33,6 +33,19 @@ public record RolloutState(RolloutStage stage, String targetHash, String fallbac
                 HealthThreshold.RESET, false, "");
     }
 
+    /**
+     * A rollback to a proven config, as AutoRollback starts one: no health gates on the way back, nothing to fall
+     * back to from there.
+     */
+    public static RolloutState rollingBackTo(String targetHash, Instant now, String reason) {
+        return new RolloutState(RolloutStage.ROLLING_BACK, targetHash, null, now, now, 0, 0, HealthThreshold.RESET,
+                false, reason);
+    }
+
+    public boolean isRollback() {
+        return stage == RolloutStage.ROLLING_BACK || stage == RolloutStage.ROLLED_BACK;
+    }
+
     RolloutState started(Instant now, int stale) {
         return new RolloutState(RolloutStage.ROLLING_OUT, targetHash, fallbackHash, now, now, stale, 0,
                 HealthThreshold.RESET, false, "");
@@ -68,8 +81,7 @@ public record RolloutState(RolloutStage stage, String targetHash, String fallbac
     }
 
     RolloutState rollingBack(Instant now, String why) {
-        return new RolloutState(RolloutStage.ROLLING_BACK, fallbackHash, null, now, now, 0, 0,
-                HealthThreshold.RESET, false, "rolling back to " + fallbackHash + ": " + why);
+        return rollingBackTo(fallbackHash, now, "rolling back to " + fallbackHash + ": " + why);
     }
 
     /** The rollout stops here; the members keep the configs they have. */

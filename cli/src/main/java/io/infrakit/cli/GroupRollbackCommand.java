@@ -1,0 +1,47 @@
+package io.infrakit.cli;
+
+import io.infrakit.spi.group.Revision;
+import io.infrakit.spi.group.RolloutControl;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.Optional;
+
+@Command(name = "rollback", description = "Move a group back to the last revision proven healthy, or to the one given.")
+final class GroupRollbackCommand extends BaseCommand {
+
+    @Mixin
+    GroupIdParameter group = new GroupIdParameter();
+
+    @Option(names = "--to", paramLabel = "REVISION",
+            description = "The revision (an ID from `group history`, or an unambiguous prefix of one)")
+    String to;
+
+    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wait up to this long (e.g. 30s, 5m) for the group to converge; exit 6 if it does not")
+    Duration wait;
+
+    GroupRollbackCommand(CliEnvironment cli) {
+        super(cli);
+    }
+
+    @Override
+    int run() {
+        RolloutControl rollouts = ManagerConnection.open(cli, home()).rollouts();
+        Revision revision = rollouts.rollback(group.groupId(), Optional.ofNullable(to));
+        cli.out().println(message(group.id, revision));
+        cli.out().flush();
+        if (wait != null) {
+            new ConvergenceWait(cli, rollouts, group.groupId(), wait).await();
+        }
+        return ExitCode.OK;
+    }
+
+    static String message(String id, Revision revision) {
+        return revision.provenHealthy()
+                ? "Rolling back " + id + " to revision " + revision.id()
+                : "Rolling " + id + " out to revision " + revision.id() + " (never proven healthy: health gates apply)";
+    }
+}

@@ -1,0 +1,38 @@
+package io.infrakit.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+@Command(name = "watch", description = "Print a group's events as they happen, until Ctrl-C or, with "
+        + "--until-converged, until the group converges.")
+final class GroupWatchCommand extends BaseCommand {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    @Mixin
+    GroupIdParameter group = new GroupIdParameter();
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Option(names = "--until-converged", description = "Stop once the group has converged")
+    boolean untilConverged;
+
+    @Option(names = "--all", description = "Print the recent events the manager still keeps first")
+    boolean all;
+
+    GroupWatchCommand(CliEnvironment cli) {
+        super(cli);
+    }
+
+    @Override
+    int run() {
+        new EventWatch(cli, ManagerConnection.open(cli, home()).rollouts(), group.groupId(), output.format,
+                () -> LockSupport.parkNanos(POLL.toNanos())).run(all, untilConverged);
+        return ExitCode.OK;
+    }
+}
