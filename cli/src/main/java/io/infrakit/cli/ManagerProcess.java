@@ -94,6 +94,12 @@ final class ManagerProcess {
                 .filter(argument -> argument.startsWith("-XX:SharedArchiveFile=") || argument.startsWith("-Xlog:"))
                 .forEach(command::add);
         command.add("-XX:+UseSerialGC");
+        // The JVM sizes its first heap from the machine's memory (a 24 GiB machine gives 384 MiB, most of it eden),
+        // and a daemon that allocates steadily touches all of eden: start small, grow when the groups need it.
+        command.add("-Xms24m");
+        command.add("-Xmx1g");
+        command.add("-XX:MinHeapFreeRatio=10");
+        command.add("-XX:MaxHeapFreeRatio=30");
         command.add("-Dpicocli.disable.closures=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

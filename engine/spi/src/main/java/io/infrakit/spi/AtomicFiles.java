@@ -15,10 +15,23 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFiles {
 
+    /** How far a write must have gone before it returns. */
+    public enum Durability {
+        /** On disk: survives a power loss (fsync of the file and of its directory). What users commit. */
+        SYNCED,
+        /** Atomic against a crash of this process, but a power loss may lose the latest write. Cheap. */
+        PROCESS_CRASH_SAFE
+    }
+
     private AtomicFiles() {
     }
 
     public static void write(Path target, byte[] content) {
+        write(target, content, Durability.SYNCED);
+    }
+
+    public static void write(Path target, byte[] content, Durability durability) {
+        boolean sync = durability == Durability.SYNCED;
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
@@ -29,13 +42,17 @@ public final class AtomicFiles {
                     while (buffer.hasRemaining()) {
                         channel.write(buffer);
                     }
-                    channel.force(true);
+                    if (sync) {
+                        channel.force(true);
+                    }
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temp);
             }
-            syncDirectory(dir);
+            if (sync) {
+                syncDirectory(dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,8 @@
 package io.infrakit.spi;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,9 @@ class AtomicFilesIT {
     /** The child: rewrites the target with ever longer, self-checking content until it is killed. */
     public static void main(String[] args) {
         Path target = Path.of(args[0]);
+        AtomicFiles.Durability durability = AtomicFiles.Durability.valueOf(args[1]);
         for (int round = 1; ; round++) {
-            AtomicFiles.write(target, content(round).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(target, content(round).getBytes(StandardCharsets.UTF_8), durability);
             if (round == 20) {
                 AtomicFiles.write(target.resolveSibling("started"), new byte[0]);
             }
@@ -37,12 +39,14 @@ class AtomicFilesIT {
         return "round " + round + "\n" + "x".repeat(round % 50_000) + "\nend " + round + "\n";
     }
 
-    @Test
-    void aKilledWriterLeavesAWholeFile() throws Exception {
+    @ParameterizedTest
+    @EnumSource(AtomicFiles.Durability.class)
+    void aKilledWriterLeavesAWholeFile(AtomicFiles.Durability durability) throws Exception {
         Path target = dir.resolve("state.json");
         for (int attempt = 0; attempt < 3; attempt++) {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), AtomicFilesIT.class.getName(), target.toString())
+                    "-cp", System.getProperty("java.class.path"), AtomicFilesIT.class.getName(), target.toString(),
+                    durability.name())
                     .redirectErrorStream(true)
                     .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

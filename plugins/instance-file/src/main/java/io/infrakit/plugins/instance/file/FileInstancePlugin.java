@@ -24,9 +24,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -44,6 +46,7 @@ public final class FileInstancePlugin implements InstancePlugin {
             .withDefaultPrettyPrinter();
 
     private final Path directory;
+    private final ParsedFileCache parsed = new ParsedFileCache();
 
     /** Creates the directory if it is missing. */
     public FileInstancePlugin(Path directory) {
@@ -102,15 +105,15 @@ public final class FileInstancePlugin implements InstancePlugin {
     @Override
     public List<InstanceDescription> describeInstances(Map<String, String> tags, boolean properties) {
         List<InstanceDescription> found = new ArrayList<>();
+        Set<Path> present = new HashSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*")) {
             for (Path file : files) {
-                if (!Files.isRegularFile(file)) {
-                    continue;
-                }
-                read(file).map(instance -> instance.describe(properties))
+                present.add(file);
+                parsed.read(file, this::read).map(instance -> instance.describe(properties))
                         .filter(description -> description.matches(tags))
                         .ifPresent(found::add);
             }
+            parsed.retainOnly(present);
         } catch (IOException e) {
             throw new PluginException(NAME, "describe", "cannot list " + directory + ": " + e, e);
         }
@@ -151,7 +154,8 @@ public final class FileInstancePlugin implements InstancePlugin {
     private void write(InstanceFile instance, String operation) {
         Path target = fileOf(instance.id());
         try {
-            AtomicFiles.write(target, WRITER.writeValueAsBytes(instance));
+            // A file lost to a power cut is an instance that died, which its group replaces; no fsync per instance.
+            AtomicFiles.write(target, WRITER.writeValueAsBytes(instance), AtomicFiles.Durability.PROCESS_CRASH_SAFE);
         } catch (JsonProcessingException | UncheckedIOException e) {
             throw new PluginException(NAME, operation, "cannot write " + target + ": " + e.getMessage(), e);
         }
