@@ -2,11 +2,16 @@ package io.infrakit.cli;
 
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.PluginException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IFactory;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Builds the command tree and its error handling. */
 final class Commands {
@@ -14,8 +19,22 @@ final class Commands {
     private Commands() {
     }
 
-    static CommandLine commandLine(CliEnvironment cli) {
+    /** The top-level commands, in the order help lists them. */
+    private static final Map<String, Class<?>> TOP_LEVEL = topLevel();
+
+    /**
+     * The command tree for these arguments. picocli reflects over every command it is given (tens of ms for the
+     * whole tree, on every run), so a run of one top-level command builds that branch alone; help, completion and
+     * anything unknown get the whole tree, so their listings and errors stay complete.
+     */
+    static CommandLine commandLine(CliEnvironment cli, String... args) {
         CommandLine commandLine = new CommandLine(RootCommand.class, factory(cli));
+        Class<?> branch = args.length > 0 ? TOP_LEVEL.get(args[0]) : null;
+        if (branch == null || branch == HelpCommand.class || branch == AutoComplete.GenerateCompletion.class) {
+            TOP_LEVEL.forEach(commandLine::addSubcommand);
+        } else {
+            commandLine.addSubcommand(args[0], branch);
+        }
         commandLine.setOut(cli.out());
         commandLine.setErr(cli.err());
         commandLine.setExecutionExceptionHandler((error, leaf, parseResult) -> {
@@ -23,6 +42,19 @@ final class Commands {
             return ExitCode.of(error);
         });
         return commandLine;
+    }
+
+    private static Map<String, Class<?>> topLevel() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("version", VersionCommand.class);
+        commands.put("quickstart", QuickstartCommand.class);
+        commands.put("manager", ManagerCommand.class);
+        commands.put("plugin", PluginCommand.class);
+        commands.put("group", GroupCommand.class);
+        commands.put("instance", InstanceCommand.class);
+        commands.put("help", HelpCommand.class);
+        commands.put("generate-completion", AutoComplete.GenerateCompletion.class);
+        return Collections.unmodifiableMap(commands);
     }
 
     static void report(PrintWriter err, Throwable error, boolean stacktrace) {

@@ -10,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 @Command(name = "ls", description = "List every plugin object with the interfaces and versions it implements and its socket.")
 final class PluginLsCommand extends BaseCommand {
@@ -32,30 +31,22 @@ final class PluginLsCommand extends BaseCommand {
     @Override
     int run() {
         ManagerConnection manager = ManagerConnection.open(cli, home());
-        // Every plugin is asked at once: the handshakes are independent, and a slow one should not delay the rest.
-        List<CompletableFuture<List<Row>>> answers = manager.endpoints().stream()
-                .map(endpoint -> CompletableFuture.supplyAsync(() -> rowsOf(manager, endpoint)))
-                .toList();
         List<Row> rows = new ArrayList<>();
-        answers.forEach(answer -> rows.addAll(answer.join()));
+        for (PluginEndpoint endpoint : manager.endpoints()) {
+            try {
+                Map<InterfaceSpec, List<String>> objects = manager.client(endpoint).hello();
+                objects.forEach((spec, names) -> names.forEach(object ->
+                        rows.add(new Row(objectName(endpoint.name(), object), spec.encoded(),
+                                endpoint.socket().toString(), null))));
+            } catch (InfrakitException e) {
+                rows.add(new Row(endpoint.name(), "-", endpoint.socket().toString(), Commands.oneLine(e)));
+            }
+        }
         rows.sort((a, b) -> (a.name() + " " + a.implemented()).compareTo(b.name() + " " + b.implemented()));
         Printer.print(cli, output.format, rows, () -> Printer.table(List.of("NAME", "INTERFACE", "SOCKET"),
                 rows.stream().map(row -> List.of(row.name(),
                         row.error() == null ? row.implemented() : "unreachable: " + row.error(), row.socket())).toList()));
         return ExitCode.OK;
-    }
-
-    private static List<Row> rowsOf(ManagerConnection manager, PluginEndpoint endpoint) {
-        List<Row> rows = new ArrayList<>();
-        try {
-            Map<InterfaceSpec, List<String>> objects = manager.client(endpoint).hello();
-            objects.forEach((spec, names) -> names.forEach(object ->
-                    rows.add(new Row(objectName(endpoint.name(), object), spec.encoded(),
-                            endpoint.socket().toString(), null))));
-        } catch (InfrakitException e) {
-            rows.add(new Row(endpoint.name(), "-", endpoint.socket().toString(), Commands.oneLine(e)));
-        }
-        return rows;
     }
 
     private static String objectName(String lookup, String object) {
