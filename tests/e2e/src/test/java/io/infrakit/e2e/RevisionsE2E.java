@@ -71,8 +71,8 @@ class RevisionsE2E {
         assertThat(infrakit.run("group", "describe", "cattle").out()).contains("rolled back");
 
         Launcher.Result unknown = infrakit.run("group", "rollback", "cattle", "--to", "nope");
-        assertThat(unknown.exitCode()).isNotZero();
-        assertThat(unknown.err()).isEqualTo("infrakit: plugin 'group' Rollout.Rollback: Group 'cattle' has no revision 'nope'\n");
+        assertThat(unknown.exitCode()).as("a revision the user names that does not exist is bad input").isEqualTo(3);
+        assertThat(unknown.err()).isEqualTo("infrakit: Group 'cattle' has no revision 'nope'\n");
 
         Launcher.Result watch = infrakit.run("group", "watch", "cattle", "--all", "--until-converged");
         assertThat(watch.exitCode()).as(watch.toString()).isZero();

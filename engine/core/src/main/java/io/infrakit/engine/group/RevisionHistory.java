@@ -1,6 +1,7 @@
 package io.infrakit.engine.group;
 
 import io.infrakit.spi.InfrakitException;
+import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.Revision;
 
@@ -56,10 +57,10 @@ record RevisionHistory(List<RolloutJournal.Entry> entries) {
         List<String> matches = entries.stream().map(RolloutJournal.Entry::id)
                 .filter(id -> id.startsWith(prefix.strip())).toList();
         if (matches.isEmpty() || prefix.isBlank()) {
-            throw new InfrakitException("Group '" + group + "' has no revision '" + prefix + "'");
+            throw new InvalidSpecException("Group '" + group + "' has no revision '" + prefix + "'");
         }
         if (matches.size() > 1) {
-            throw new InfrakitException("Revision '" + prefix + "' of group '" + group + "' is ambiguous: "
+            throw new InvalidSpecException("Revision '" + prefix + "' of group '" + group + "' is ambiguous: "
                     + String.join(", ", matches));
         }
         return matches.get(0);
