@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Json;
@@ -38,12 +39,20 @@ final class SpecFiles {
         try {
             return reader.readValue(text);
         } catch (JsonMappingException e) {
-            throw new InvalidSpecException(where(name, e.getLocation()) + pathOf(e) + e.getOriginalMessage()
-                    .lines().findFirst().orElse("invalid value"));
+            throw new InvalidSpecException(where(name, e.getLocation()) + pathOf(e) + problem(e));
         } catch (JsonProcessingException e) {
             throw new InvalidSpecException(where(name, e.getLocation()) + e.getOriginalMessage()
                     .lines().findFirst().orElse("malformed"));
         }
+    }
+
+    /** Our own records reject bad values with plain words; Jackson wraps them in "Cannot construct instance". */
+    private static String problem(JsonMappingException e) {
+        String message = e instanceof ValueInstantiationException && e.getCause() != null
+                && e.getCause().getMessage() != null
+                ? e.getCause().getMessage()
+                : e.getOriginalMessage();
+        return message.lines().findFirst().orElse("invalid value");
     }
 
     private static String readText(String source, InputStream stdin) {

@@ -93,6 +93,18 @@ class MainTest {
     }
 
     @Test
+    void aGroupSpecWithoutAnIdGetsInfrakitsMessageAndItsCoordinates() throws Exception {
+        Path spec = home.resolve("group.json");
+        Files.writeString(spec, "{\"ID\": \"\", \"Properties\": {}}");
+
+        Run run = run("group", "commit", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("infrakit: " + spec + ":1:8: ID: Group ID must not be blank\n");
+        assertThat(home.resolve("manager.pid")).doesNotExist();
+    }
+
+    @Test
     void aMissingSpecFileIsNamed() {
         Run run = run("instance", "provision", "--plugin", "simulator", home.resolve("none.json").toString());
 
