@@ -1,11 +1,11 @@
 package io.infrakit.engine.group;
 
+import io.infrakit.engine.group.simulation.VirtualClock;
 import io.infrakit.spi.Tags;
 import io.infrakit.spi.flavor.Health;
 import io.infrakit.spi.group.GroupPhase;
 import io.infrakit.spi.group.Revision;
 import io.infrakit.testkit.FakeInstancePlugin;
-import io.infrakit.testkit.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +45,7 @@ class GroupControllerJournalTest {
     }
 
     private Harness controller() {
-        ManualClock clock = new ManualClock(first == null ? ManualClock.DEFAULT_START : first.clock.instant());
+        VirtualClock clock = new VirtualClock(first == null ? Harness.START : first.clock.instant());
         return new Harness(new FileJournalStore(configs), clock, instances, flavor);
     }
 

@@ -1,22 +1,24 @@
 package io.infrakit.engine.group;
 
+import io.infrakit.engine.group.simulation.VirtualClock;
+import io.infrakit.engine.group.simulation.VirtualScheduler;
 import io.infrakit.spi.Tags;
 import io.infrakit.spi.instance.InstanceDescription;
-import io.infrakit.testkit.DeterministicScheduler;
-import io.infrakit.testkit.FakeInstancePlugin;
 import io.infrakit.testkit.ManualClock;
+import io.infrakit.testkit.FakeInstancePlugin;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A controller on a manual clock and a deterministic scheduler, over the fake instance plugin and test flavor. */
+/** A controller in virtual time (the simulation's clock and scheduler), over the fake instance plugin and test flavor. */
 final class Harness implements AutoCloseable {
 
     static final Duration POLL = Duration.ofSeconds(10);
+    static final java.time.Instant START = ManualClock.DEFAULT_START;
 
-    final ManualClock clock;
-    final DeterministicScheduler scheduler;
+    final VirtualClock clock;
+    final VirtualScheduler scheduler;
     final FakeInstancePlugin instances;
     final FaultyInstances faults;
     final TestFlavor flavor;
@@ -26,9 +28,9 @@ final class Harness implements AutoCloseable {
      * A controller that keeps its journal in the store, over these instances and flavor: a second harness over
      * those of a first one is the same controller after a restart.
      */
-    Harness(JournalStore journals, ManualClock clock, FakeInstancePlugin instances, TestFlavor flavor) {
+    Harness(JournalStore journals, VirtualClock clock, FakeInstancePlugin instances, TestFlavor flavor) {
         this.clock = clock;
-        this.scheduler = new DeterministicScheduler(clock);
+        this.scheduler = new VirtualScheduler(clock);
         this.instances = instances;
         this.faults = new FaultyInstances(instances);
         this.flavor = flavor;
@@ -40,9 +42,9 @@ final class Harness implements AutoCloseable {
         this(ControllerSettings.defaults());
     }
 
-    Harness(ControllerSettings settings, java.util.function.Function<DeterministicScheduler, java.util.concurrent.Executor> actions) {
-        clock = new ManualClock();
-        scheduler = new DeterministicScheduler(clock);
+    Harness(ControllerSettings settings, java.util.function.Function<VirtualScheduler, java.util.concurrent.Executor> actions) {
+        clock = new VirtualClock(START);
+        scheduler = new VirtualScheduler(clock);
         instances = new FakeInstancePlugin("fake");
         faults = new FaultyInstances(instances);
         flavor = new TestFlavor();
@@ -51,8 +53,8 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(ControllerSettings settings) {
-        clock = new ManualClock();
-        scheduler = new DeterministicScheduler(clock);
+        clock = new VirtualClock(START);
+        scheduler = new VirtualScheduler(clock);
         instances = new FakeInstancePlugin("fake");
         faults = new FaultyInstances(instances);
         flavor = new TestFlavor();

@@ -26,6 +26,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class VirtualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
 
+    /** A guard against a task that keeps rescheduling itself at the same instant. */
+    private static final int MAX_TASKS_PER_STEP = 1_000_000;
+
     private final VirtualClock clock;
     private final PriorityQueue<Task<?>> queue = new PriorityQueue<>();
     private final List<Throwable> failures = new ArrayList<>();
@@ -58,6 +61,52 @@ public final class VirtualScheduler extends AbstractExecutorService implements S
             next.runOnce();
         }
         return true;
+    }
+
+    /** Runs every task due now, including those they submit for now; returns how many ran. */
+    public int runUntilIdle() {
+        return runDueBy(clock.instant());
+    }
+
+    /** Moves the clock forward by the amount, running each task at its due time on the way. */
+    public int advance(Duration amount) {
+        Instant end = clock.instant().plus(amount);
+        int count = runDueBy(end);
+        clock.moveTo(end);
+        return count + runUntilIdle();
+    }
+
+    /** Advances in steps until the condition holds; throws once {@code limit} of virtual time has passed. */
+    public void advanceUntil(BooleanSupplier condition, Duration step, Duration limit) {
+        Instant deadline = clock.instant().plus(limit);
+        runUntilIdle();
+        while (!condition.getAsBoolean()) {
+            if (clock.instant().isAfter(deadline)) {
+                throw new IllegalStateException("condition not met within " + limit + " of virtual time");
+            }
+            advance(step);
+        }
+    }
+
+    public synchronized int pendingTasks() {
+        return (int) queue.stream().filter(task -> !task.isCancelled()).count();
+    }
+
+    private int runDueBy(Instant limit) {
+        int count = 0;
+        Task<?> next;
+        while ((next = next(limit)) != null) {
+            if (next.due.isAfter(clock.instant())) {
+                clock.moveTo(next.due);
+            }
+            ran++;
+            next.runOnce();
+            if (++count > MAX_TASKS_PER_STEP) {
+                throw new IllegalStateException("more than " + MAX_TASKS_PER_STEP + " tasks by " + limit
+                        + ": a task keeps rescheduling itself");
+            }
+        }
+        return count;
     }
 
     /** How many tasks have run so far. */

@@ -87,4 +87,40 @@ class VirtualSchedulerTest {
         assertThatThrownBy(() -> scheduler.execute(log("late")))
                 .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
     }
+
+    @Test
+    void stepByStepNothingRunsUntilAskedThenEveryTaskAtItsDueTime() {
+        scheduler.schedule(log("b"), 2, TimeUnit.SECONDS);
+        scheduler.schedule(log("a"), 1, TimeUnit.SECONDS);
+        scheduler.execute(log("now"));
+        assertThat(ran).isEmpty();
+
+        scheduler.runUntilIdle();
+        assertThat(ran).containsExactly("now@0");
+        scheduler.advance(Duration.ofSeconds(5));
+        assertThat(ran).containsExactly("now@0", "a@1", "b@2");
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(5));
+    }
+
+    @Test
+    void stepByStepPeriodicTasksRepeatUntilCancelled() {
+        ScheduledFuture<?> periodic = scheduler.scheduleWithFixedDelay(log("tick"), 10, 10, TimeUnit.SECONDS);
+        scheduler.advance(Duration.ofSeconds(35));
+        assertThat(ran).containsExactly("tick@10", "tick@20", "tick@30");
+
+        periodic.cancel(false);
+        scheduler.advance(Duration.ofSeconds(30));
+        assertThat(ran).hasSize(3);
+        assertThat(scheduler.pendingTasks()).isZero();
+    }
+
+    @Test
+    void advanceUntilStopsWhenTheConditionHoldsOrFailsAfterTheLimit() {
+        scheduler.schedule(log("x"), 30, TimeUnit.SECONDS);
+        scheduler.advanceUntil(() -> !ran.isEmpty(), Duration.ofSeconds(10), Duration.ofMinutes(1));
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(30));
+        assertThatThrownBy(() -> scheduler.advanceUntil(() -> false, Duration.ofSeconds(10), Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("condition not met within PT30S of virtual time");
+    }
 }
