@@ -1,0 +1,96 @@
+package io.infrakit.spi;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.util.stream.Collectors;
+
+/**
+ * The one way a spec written by a user (a file, stdin, a rendered template) becomes a record: JSON, or YAML when
+ * the name says so or the text does not start like JSON; every error names the source and where in it
+ * ({@code name:line:column: } for syntax, the spec path for a bad value), in one line.
+ */
+public final class SpecText {
+
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    private SpecText() {
+    }
+
+    public static <T> T read(String name, String text, Class<T> type) {
+        if (text.isBlank()) {
+            throw new InvalidSpecException(name + ": the spec is empty");
+        }
+        ObjectReader reader = mapperFor(name, text).readerFor(type)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            return reader.readValue(text);
+        } catch (JsonMappingException e) {
+            throw new InvalidSpecException(where(name, e.getLocation()) + pathOf(e) + problem(e), e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSpecException(where(name, e.getLocation())
+                    + e.getOriginalMessage().lines().findFirst().orElse("malformed"), e);
+        }
+    }
+
+    /** A tree already parsed (for example a template's output) as a record; errors name the spec path. */
+    public static <T> T convert(String name, JsonNode tree, Class<T> type) {
+        try {
+            return Json.mapper().readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(tree);
+        } catch (JsonMappingException e) {
+            throw new InvalidSpecException(name + ": " + pathOf(e) + problem(e), e);
+        } catch (java.io.IOException e) {
+            throw new InvalidSpecException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static boolean looksLikeYaml(String name, String text) {
+        String bare = name.endsWith(".ftl") ? name.substring(0, name.length() - ".ftl".length()) : name;
+        if (bare.endsWith(".yml") || bare.endsWith(".yaml")) {
+            return true;
+        }
+        if (bare.endsWith(".json")) {
+            return false;
+        }
+        String start = text.stripLeading();
+        return !start.startsWith("{") && !start.startsWith("[");
+    }
+
+    private static ObjectMapper mapperFor(String name, String text) {
+        return looksLikeYaml(name, text) ? YAML : Json.mapper();
+    }
+
+    /** Our own records reject bad values with plain words; Jackson wraps them in "Cannot construct instance". */
+    private static String problem(JsonMappingException e) {
+        String message = e instanceof ValueInstantiationException && e.getCause() != null
+                && e.getCause().getMessage() != null
+                ? e.getCause().getMessage()
+                : e.getOriginalMessage();
+        return message.lines().findFirst().orElse("invalid value");
+    }
+
+    private static String where(String name, JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return name + ": ";
+        }
+        return name + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        if (e.getPath().isEmpty()) {
+            return "";
+        }
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".", "", ": "))
+                .replace(".[", "[");
+    }
+}
