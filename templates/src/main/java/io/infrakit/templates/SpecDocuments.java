@@ -1,0 +1,40 @@
+package io.infrakit.templates;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.infrakit.spi.Json;
+
+/** Parses what a spec template rendered into a Jackson tree. */
+public final class SpecDocuments {
+
+    private static final ObjectReader JSON = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private static final ObjectReader YAML = Yaml.MAPPER.reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private SpecDocuments() {
+    }
+
+    /**
+     * Parses {@code text} as JSON when its first non-blank character is { or [, else as YAML. Errors are
+     * {@link TemplateException}s: {@code <name>: rendered output is not valid JSON: line L, column C: <reason>}.
+     */
+    public static JsonNode parse(String name, String text) {
+        String start = text.stripLeading();
+        boolean json = start.startsWith("{") || start.startsWith("[");
+        if (start.isEmpty()) {
+            throw new TemplateException(name + ": rendered output is empty");
+        }
+        try {
+            return (json ? JSON : YAML).readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new TemplateException(name + ": rendered output is not valid " + (json ? "JSON" : "YAML") + ": "
+                    + ParseErrors.describe(e), e);
+        }
+    }
+}
