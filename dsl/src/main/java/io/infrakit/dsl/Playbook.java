@@ -1,0 +1,86 @@
+package io.infrakit.dsl;
+
+import io.infrakit.dsl.internal.CompiledPlaybook;
+import io.infrakit.dsl.internal.DidYouMean;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** A loaded playbook: an immutable view of what its script declares, and the way to plan its commands. */
+public final class Playbook {
+
+    private final String fileName;
+    private final CompiledPlaybook compiled;
+    private final String description;
+    private final List<Param> params;
+    private final List<CommandInfo> commands;
+
+    Playbook(String fileName, CompiledPlaybook compiled) {
+        this.fileName = fileName;
+        this.compiled = compiled;
+        this.description = compiled.description();
+        this.params = compiled.params();
+        this.commands = compiled.commands();
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The script's description, empty if it gives none. */
+    public String description() {
+        return description;
+    }
+
+    public List<Param> params() {
+        return params;
+    }
+
+    public List<CommandInfo> commands() {
+        return commands;
+    }
+
+    /**
+     * Runs one command's closure with these parameter values, in the sandbox; validates every param first. Values
+     * may be typed ({@link Param#convert(String)}) or strings; a missing value takes the parameter's default.
+     *
+     * @throws DslException e.g. {@code playbook.groovy: unknown command 'nope'; commands: down, scale, up}
+     */
+    public Plan plan(String command, Map<String, Object> paramValues) {
+        Objects.requireNonNull(command, "command");
+        List<String> commandNames = commands.stream().map(CommandInfo::name).sorted().toList();
+        if (!commandNames.contains(command)) {
+            throw DslException.at(fileName, 0, "unknown command '" + command + "'; commands: "
+                    + (commandNames.isEmpty() ? "none" : String.join(", ", commandNames)));
+        }
+        List<String> paramNames = params.stream().map(Param::name).toList();
+        for (String name : paramValues.keySet()) {
+            if (!paramNames.contains(name)) {
+                String hint = DidYouMean.hint(name, paramNames);
+                throw DslException.at(fileName, 0, "unknown parameter '" + name + "'" + (hint.isEmpty()
+                        ? "; parameters: " + (paramNames.isEmpty() ? "none" : String.join(", ", paramNames))
+                        : hint));
+            }
+        }
+        return compiled.plan(command, paramValues);
+    }
+
+    /** These parameter values with each secret one replaced by {@link Param#MASK}, for display. */
+    public Map<String, Object> masked(Map<String, Object> values) {
+        Map<String, Object> shown = new LinkedHashMap<>(values);
+        for (Param param : params) {
+            if (param.secret() && shown.containsKey(param.name())) {
+                shown.put(param.name(), Param.MASK);
+            }
+        }
+        return Collections.unmodifiableMap(shown);
+    }
+
+    @Override
+    public String toString() {
+        return "Playbook[" + fileName + ", commands=" + commands.stream().map(CommandInfo::name).toList() + "]";
+    }
+}
