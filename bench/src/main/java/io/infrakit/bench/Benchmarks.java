@@ -32,6 +32,8 @@ public final class Benchmarks {
         if (!options.skipCli()) {
             section("CLI start-up", () -> CliBenchmark.run(options.launcher(), options.runs()), results);
         }
+        section("playbooks", () -> PlaybookBenchmark.warm(options.launcher().toAbsolutePath().getParent(),
+                options.runs()), results);
         section("simulator throughput", () -> {
             List<Result> simulator = new ArrayList<>(SimulatorBenchmark.inProcess(options.instances(), options.runs()));
             simulator.addAll(SimulatorBenchmark.overSocket(options.socketInstances(), Math.max(1, options.runs() / 2)));

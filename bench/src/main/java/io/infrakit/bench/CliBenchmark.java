@@ -33,7 +33,12 @@ final class CliBenchmark {
             bench.timed("plugin", "ls");
             Result pluginLs = new Result("infrakit plugin ls (manager running)", bench.repeat(runs, "plugin", "ls"), 1,
                     "<= 250 ms");
-            return List.of(version, pluginLs);
+            String playbook = launcher.toAbsolutePath().getParent().resolve(PlaybookBenchmark.QUICKSTART).toString();
+            String[] evaluate = {"playbook", "run", playbook, "up", "--accept-defaults", "--print-only"};
+            bench.timed(evaluate);
+            Result cold = new Result("infrakit playbook run quickstart --print-only (DSL + 3 templates)",
+                    bench.repeat(runs, evaluate), 1, "< 500 ms");
+            return List.of(version, pluginLs, cold);
         } finally {
             bench.timed("manager", "stop");
             delete(home);

@@ -52,6 +52,8 @@ final class Commands {
         commands.put("plugin", PluginCommand.class);
         commands.put("group", GroupCommand.class);
         commands.put("instance", InstanceCommand.class);
+        commands.put("template", TemplateCommand.class);
+        commands.put("playbook", PlaybookCommand.class);
         commands.put("help", HelpCommand.class);
         commands.put("generate-completion", AutoComplete.GenerateCompletion.class);
         return Collections.unmodifiableMap(commands);

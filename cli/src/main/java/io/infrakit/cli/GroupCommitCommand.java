@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,8 +31,13 @@ final class GroupCommitCommand extends BaseCommand {
     private static final String CONTROLLER_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.infrakit.engine.group";
 
     @Parameters(index = "0", paramLabel = "FILE", defaultValue = "-",
-            description = "The group spec ({\"ID\": ..., \"Properties\": ...}) as JSON or YAML; - for stdin")
+            description = "The group spec ({\"ID\": ..., \"Properties\": ...}) as JSON or YAML, or a template "
+                    + "of one (*.json.ftl, *.yml.ftl); - for stdin")
     String source;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE",
+            description = "A variable for a template spec (typed: integer, true/false, else text); repeatable")
+    List<String> vars = new ArrayList<>();
 
     @Option(names = "--pretend", description = "Print the plan and change nothing")
     boolean pretend;
@@ -59,7 +65,8 @@ final class GroupCommitCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupSpec spec = SpecFiles.read(source, System.in, GroupSpec.class);
+        GroupSpec spec = SpecFiles.readOrRender(source, System.in, GroupSpec.class, TemplateVariables.parse(vars),
+                home());
         ManagerConnection manager = ManagerConnection.open(cli, home());
         if (simulate) {
             return simulate(spec, manager.groups());

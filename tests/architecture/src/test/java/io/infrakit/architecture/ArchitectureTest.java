@@ -28,6 +28,9 @@ class ArchitectureTest {
                 .anyMatch(name -> name.startsWith("io.infrakit.engine"))
                 .anyMatch(name -> name.startsWith("io.infrakit.rpc"))
                 .anyMatch(name -> name.startsWith("io.infrakit.plugins"))
+                .anyMatch(name -> name.startsWith("io.infrakit.templates"))
+                .anyMatch(name -> name.startsWith("io.infrakit.dsl"))
+                .anyMatch(name -> name.startsWith("io.infrakit.playbooks"))
                 .anyMatch(name -> name.startsWith("io.infrakit.cli"));
     }
 
@@ -73,6 +76,27 @@ class ArchitectureTest {
     void theEngineDoesNotKnowTheCliOrConcretePlugins() {
         noClasses().that().resideInAPackage("io.infrakit.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.infrakit.cli..", "io.infrakit.plugins..")
+                .check(production);
+    }
+
+    @Test
+    void templatesAndTheDslKnowOnlyTheSpiAndNotEachOther() {
+        noClasses().that().resideInAPackage("io.infrakit.templates..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.infrakit.dsl..", "io.infrakit.playbooks..",
+                        "io.infrakit.engine..", "io.infrakit.rpc..", "io.infrakit.plugins..", "io.infrakit.cli..")
+                .check(production);
+        noClasses().that().resideInAPackage("io.infrakit.dsl..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.infrakit.templates..",
+                        "io.infrakit.playbooks..", "io.infrakit.engine..", "io.infrakit.rpc..", "io.infrakit.plugins..",
+                        "io.infrakit.cli..")
+                .check(production);
+    }
+
+    @Test
+    void playbooksProduceSpecsAndLeaveActingToTheCli() {
+        noClasses().that().resideInAPackage("io.infrakit.playbooks..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.infrakit.engine..", "io.infrakit.rpc..", "io.infrakit.plugins..", "io.infrakit.cli..")
                 .check(production);
     }
 

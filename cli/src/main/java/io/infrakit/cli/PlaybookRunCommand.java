@@ -1,0 +1,117 @@
+package io.infrakit.cli;
+
+import io.infrakit.dsl.Plan;
+import io.infrakit.dsl.PlaybookDsl;
+import io.infrakit.dsl.SandboxLimits;
+import io.infrakit.playbooks.LocalPlaybook;
+import io.infrakit.playbooks.ParameterResolver;
+import io.infrakit.playbooks.PlaybookRunner;
+import io.infrakit.playbooks.Prompter;
+import io.infrakit.playbooks.RunMode;
+import io.infrakit.playbooks.RunSummary;
+import io.infrakit.spi.InvalidSpecException;
+import io.infrakit.spi.SpecText;
+import io.infrakit.spi.group.GroupId;
+import io.infrakit.templates.TemplatePolicy;
+import io.infrakit.templates.Templates;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Command(name = "run", description = {
+        "Run a command of a playbook: a directory with playbook.groovy (or the .groovy file itself).",
+        "Parameters come from --param and --params-file; missing ones are asked for on a terminal, else their "
+                + "defaults apply; a required one nobody gave is an error (exit 3).",
+        "--pretend asks the manager what each commit would do and changes nothing; --print-only prints the "
+                + "rendered specs and does not even contact the manager."})
+final class PlaybookRunCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook's directory or script")
+    Path location;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "COMMAND",
+            description = "The playbook command to run (optional when it has only one)")
+    String command;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter's value; repeatable")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--params-file", paramLabel = "FILE",
+            description = "Parameter values as a YAML or JSON map; --param wins over it")
+    Path paramsFile;
+
+    @Option(names = "--accept-defaults", description = "Use defaults without asking")
+    boolean acceptDefaults;
+
+    @Option(names = "--pretend", description = "Show what would happen (the manager's plans) and change nothing")
+    boolean pretend;
+
+    @Option(names = "--print-only", description = "Print the rendered specs and what would be done; touch nothing")
+    boolean printOnly;
+
+    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wait up to this long for every committed group to converge; exit 6 if one does not")
+    Duration wait;
+
+    PlaybookRunCommand(CliEnvironment cli) {
+        super(cli);
+    }
+
+    @Override
+    int run() {
+        LocalPlaybook playbook = LocalPlaybook.open(location, new PlaybookDsl(SandboxLimits.defaults(),
+                Optional.of(home().root().resolve("cache").resolve("dsl"))));
+        Map<String, Object> given = new LinkedHashMap<>(paramsFromFile());
+        given.putAll(TemplateVariables.strings(params, "--param"));
+        Prompter prompter = cli.terminal() ? new TerminalPrompter() : Prompter.NOBODY;
+        Map<String, Object> values = new ParameterResolver(prompter, acceptDefaults)
+                .resolve(playbook.playbook(), given);
+        Plan plan = playbook.playbook().plan(commandToRun(playbook), values);
+        RunMode mode = printOnly ? RunMode.PRINT_ONLY : pretend ? RunMode.PRETEND : RunMode.EXECUTE;
+        ManagerInfrastructure infrastructure = new ManagerInfrastructure(() -> ManagerConnection.open(cli, home()));
+        Templates templates = new Templates(TemplatePolicy.confinedTo(playbook.root(), home().root()));
+        RunSummary summary = new PlaybookRunner(infrastructure, cli.out())
+                .run(playbook, plan, templates.session(), mode);
+        if (wait != null && mode == RunMode.EXECUTE) {
+            for (GroupId group : summary.committed()) {
+                new ConvergenceWait(cli, infrastructure.connection().rollouts(), group, wait).await();
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private String commandToRun(LocalPlaybook playbook) {
+        if (command != null) {
+            return command;
+        }
+        var commands = playbook.playbook().commands();
+        if (commands.size() == 1) {
+            return commands.get(0).name();
+        }
+        throw new InvalidSpecException(playbook.playbook().fileName() + ": which command? "
+                + (commands.isEmpty() ? "it declares none"
+                : "commands: " + String.join(", ", commands.stream().map(c -> c.name()).sorted().toList())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> paramsFromFile() {
+        if (paramsFile == null) {
+            return Map.of();
+        }
+        try {
+            return SpecText.read(paramsFile.toString(), Files.readString(paramsFile), LinkedHashMap.class);
+        } catch (IOException e) {
+            throw new InvalidSpecException(paramsFile + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}

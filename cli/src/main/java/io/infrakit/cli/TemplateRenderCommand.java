@@ -1,0 +1,55 @@
+package io.infrakit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.infrakit.templates.Rendered;
+import io.infrakit.templates.SpecDocuments;
+import io.infrakit.templates.Templates;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "render", description = {
+        "Render a template and print the result; with -o json|yaml the result is parsed and printed in that format.",
+        "A template reads only inside its own directory, the current directory and INFRAKIT_HOME "
+                + "(add more with --allow-read); env() works only with --allow-env."})
+final class TemplateRenderCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "URL|FILE",
+            description = "A file, file://, http(s):// URL, or str://TEMPLATE")
+    String location;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE",
+            description = "A variable for the template (typed: integer, true/false, else text); repeatable")
+    List<String> vars = new ArrayList<>();
+
+    @Option(names = "--allow-read", paramLabel = "DIR", description = "Let the template read this directory too")
+    List<Path> allowRead = new ArrayList<>();
+
+    @Option(names = "--allow-env", description = "Let the template read environment variables with env()")
+    boolean allowEnv;
+
+    @Mixin
+    OutputOptions output;
+
+    TemplateRenderCommand(CliEnvironment cli) {
+        super(cli);
+    }
+
+    @Override
+    int run() {
+        Rendered rendered = new Templates(CliTemplates.policy(location, home(), allowRead,
+                allowEnv ? cli.environment() : null)).session().render(location, TemplateVariables.parse(vars));
+        if (output.format == OutputFormat.text) {
+            Printer.print(cli, OutputFormat.text, rendered.text(), rendered::text);
+        } else {
+            JsonNode parsed = SpecDocuments.parse(rendered.name(), rendered.text());
+            Printer.print(cli, output.format, parsed, parsed::toPrettyString);
+        }
+        return ExitCode.OK;
+    }
+}

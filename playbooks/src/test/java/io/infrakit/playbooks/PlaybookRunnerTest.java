@@ -1,0 +1,151 @@
+package io.infrakit.playbooks;
+
+import io.infrakit.dsl.Plan;
+import io.infrakit.dsl.PlaybookDsl;
+import io.infrakit.dsl.SandboxLimits;
+import io.infrakit.spi.InvalidSpecException;
+import io.infrakit.spi.group.GroupSpec;
+import io.infrakit.templates.TemplatePolicy;
+import io.infrakit.templates.Templates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlaybookRunnerTest {
+
+    private static final PlaybookDsl DSL = new PlaybookDsl(SandboxLimits.defaults());
+
+    @TempDir
+    Path root;
+
+    private final RecordingInfrastructure infrastructure = new RecordingInfrastructure();
+    private final StringWriter output = new StringWriter();
+
+    @Test
+    void imageOutputsAndParametersFlowIntoTheGroupTemplate() throws IOException {
+        write("playbook.groovy", """
+                param 'size', Integer, default: 3
+                param 'key', String
+                command('up') {
+                    def img = image 'images/sshd.yml', vars: [key: key]
+                    group 'workers', template('groups/workers.json.ftl', kernel: img.kernel, initrd: img.initrd)
+                }
+                """);
+        write("images/sshd.yml", "kernel: {}\n");
+        write("groups/workers.json.ftl", """
+                {"Properties": {"Allocation": {"Size": ${size}},
+                  "Instance": {"Plugin": "qemu", "Properties": {"Kernel": "${kernel}", "Initrd": "${initrd}",
+                    "Key": "${key}"}}}}
+                """);
+
+        RunSummary summary = run("up", Map.of("key", "A"), RunMode.EXECUTE);
+
+        assertThat(infrastructure.calls).containsExactly("build images/sshd.yml {key=A}", "commit workers");
+        GroupSpec spec = infrastructure.commits.get(0);
+        assertThat(spec.id().value()).isEqualTo("workers");
+        assertThat(spec.properties().node().at("/Allocation/Size").asInt()).isEqualTo(3);
+        assertThat(spec.properties().node().at("/Instance/Properties/Kernel").asText()).isEqualTo("/images/k-A");
+        assertThat(spec.properties().node().at("/Instance/Properties/Initrd").asText()).isEqualTo("/images/i-A");
+        assertThat(spec.properties().node().at("/Instance/Properties/Key").asText()).isEqualTo("A");
+        assertThat(summary.describe()).isEqualTo("up: 1 image built, 1 group committed, 0 groups scaled, 0 groups destroyed");
+        assertThat(output.toString()).contains("image images/sshd.yml: built hA", "group workers: committed: Managing workers");
+    }
+
+    @Test
+    void pretendingAsksForPlansAndBuildsNothing() throws IOException {
+        write("playbook.groovy", """
+                command('up') {
+                    def img = image 'img.yml'
+                    group 'g', [Properties: [Instance: [Plugin: 'file', Properties: [Kernel: img.kernel]]]]
+                    scale 'g', 4
+                    destroy 'old'
+                }
+                """);
+
+        RunSummary summary = run("up", Map.of(), RunMode.PRETEND);
+
+        assertThat(infrastructure.calls).containsExactly("pretend g");
+        assertThat(infrastructure.commits.get(0).properties().node().at("/Instance/Properties/Kernel").asText())
+                .isEqualTo("<kernel of img.yml>");
+        assertThat(output.toString()).contains("image img.yml: would be built",
+                "group g: Committing g would involve: Managing g", "group g: would be scaled to 4",
+                "group old: would be destroyed");
+        assertThat(summary.describe()).startsWith("up: would have 1 image built");
+    }
+
+    @Test
+    void printOnlyTouchesNothingAndPrintsTheRenderedSpec() throws IOException {
+        write("playbook.groovy", "command('up') { group 'g', template('g.yml.ftl', n: 2) }\n");
+        write("g.yml.ftl", "Properties:\n  Allocation:\n    Size: ${n}\n");
+
+        run("up", Map.of(), RunMode.PRINT_ONLY);
+
+        assertThat(infrastructure.calls).isEmpty();
+        assertThat(output.toString()).contains("group g:", "\"ID\" : \"g\"", "\"Size\" : 2");
+    }
+
+    @Test
+    void aTemplateWhoseIdIsAnotherGroupIsRejected() throws IOException {
+        write("playbook.groovy", "command('up') {\n  group 'web', template('g.json.ftl')\n}\n");
+        write("g.json.ftl", "{\"ID\": \"db\", \"Properties\": {}}");
+
+        assertThatThrownBy(() -> run("up", Map.of(), RunMode.EXECUTE))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("g.json.ftl: ID 'db' is not the group 'web' that playbook.groovy:2 commits");
+        assertThat(infrastructure.calls).isEmpty();
+    }
+
+    @Test
+    void aBadValueInARenderedSpecNamesTheTemplateAndTheSpecPath() throws IOException {
+        write("playbook.groovy", "command('up') { group 'g', template('g.json.ftl') }\n");
+        write("g.json.ftl", "{\"Properties\": {}, \"Extra\": 1}");
+
+        assertThatThrownBy(() -> run("up", Map.of(), RunMode.EXECUTE))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageStartingWith("g.json.ftl: ")
+                .hasMessageContaining("Extra");
+    }
+
+    @Test
+    void theShippedQuickstartRendersBothGroups() {
+        LocalPlaybook playbook = LocalPlaybook.open(Path.of("..", "examples", "playbooks", "quickstart"), DSL);
+        Map<String, Object> values = new ParameterResolver(Prompter.NOBODY, true)
+                .resolve(playbook.playbook(), Map.of("size", "4", "version", "2"));
+        Plan plan = playbook.playbook().plan("up", values);
+
+        new PlaybookRunner(infrastructure, new PrintWriter(output)).run(playbook, plan,
+                new Templates(TemplatePolicy.confinedTo(playbook.root())).session(), RunMode.EXECUTE);
+
+        assertThat(infrastructure.calls).containsExactly("commit web", "commit worker");
+        GroupSpec web = infrastructure.commits.get(0);
+        GroupSpec worker = infrastructure.commits.get(1);
+        assertThat(web.properties().node().at("/Allocation/Size").asInt()).isEqualTo(4);
+        assertThat(worker.properties().node().at("/Allocation/Size").asInt()).isEqualTo(2);
+        assertThat(web.properties().node().at("/Flavor/Properties/Init/0").asText()).isEqualTo("echo web version 2");
+        assertThat(worker.properties().node().at("/Flavor/Properties/Tags/role").asText()).isEqualTo("worker");
+        assertThat(output.toString()).contains("web: 4 instances of version 2; worker: 2");
+    }
+
+    private RunSummary run(String command, Map<String, String> given, RunMode mode) {
+        LocalPlaybook playbook = LocalPlaybook.open(root, DSL);
+        Map<String, Object> values = new ParameterResolver(Prompter.NOBODY, false).resolve(playbook.playbook(), given);
+        Plan plan = playbook.playbook().plan(command, values);
+        return new PlaybookRunner(infrastructure, new PrintWriter(output, true)).run(playbook, plan,
+                new Templates(TemplatePolicy.confinedTo(root)).session(), mode);
+    }
+
+    private void write(String relative, String text) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
