@@ -84,6 +84,12 @@ class PlaybookE2E {
         assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(3);
         assertThat(typo.err().strip()).isEqualTo("infrakit: playbook.groovy:4: unknown method 'grup'; did you mean 'group'?");
 
+        Files.writeString(playbook.resolve("playbook.groovy"), "command('up') {\n  group 'web', [ID: 'web'\n}\n");
+        Launcher.Result syntax = infrakit.run("playbook", "run", playbook.toString(), "up");
+        assertThat(syntax.exitCode()).as(syntax.toString()).isEqualTo(3);
+        assertThat(syntax.err().strip()).startsWith("infrakit: playbook.groovy:3:").doesNotContain("\tat ");
+        assertThat(syntax.err().lines()).hasSize(1);
+
         Files.writeString(playbook.resolve("playbook.groovy"), "command('up') { group 'web', template('web.json.ftl') }\n");
         Files.writeString(playbook.resolve("web.json.ftl"), "{\n  \"Properties\": {\n    \"Allocation\": {\"Size\": ${sise}}}}\n");
         Launcher.Result undefined = infrakit.run("playbook", "run", playbook.toString(), "--print-only");
