@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * <p>Arguments: {@code --quick} (fewer runs, smaller sizes: a minute or two), {@code --runs N} (default 5),
  * {@code --e2e-runs N} (runs of each file-plugin flow, default 3), {@code --instances N} and
  * {@code --socket-instances N} (simulator throughput, default 10000), {@code --launcher PATH} (default
- * ./infrakit), {@code --skip-cli} (nothing that needs the launcher and a manager).
+ * ./infrakit), {@code --skip-cli} (nothing that needs the launcher and a manager), {@code --only SECTION} (the
+ * sections whose name contains SECTION, e.g. {@code playbooks} or {@code CLI}).
  */
 public final class Benchmarks {
 
@@ -30,26 +31,26 @@ public final class Benchmarks {
         List<Result> results = new ArrayList<>();
         long start = System.nanoTime();
         if (!options.skipCli()) {
-            section("CLI start-up", () -> CliBenchmark.run(options.launcher(), options.runs()), results);
+            section(options, "CLI start-up", () -> CliBenchmark.run(options.launcher(), options.runs()), results);
         }
-        section("playbooks", () -> PlaybookBenchmark.warm(options.launcher().toAbsolutePath().getParent(),
+        section(options, "playbooks", () -> PlaybookBenchmark.warm(options.launcher().toAbsolutePath().getParent(),
                 options.runs()), results);
-        section("simulator throughput", () -> {
+        section(options, "simulator throughput", () -> {
             List<Result> simulator = new ArrayList<>(SimulatorBenchmark.inProcess(options.instances(), options.runs()));
             simulator.addAll(SimulatorBenchmark.overSocket(options.socketInstances(), Math.max(1, options.runs() / 2)));
             return simulator;
         }, results);
-        section("controller, in process", () -> ControllerBenchmark.commitToConverged(options.controllerSizes(),
-                options.runs()), results);
-        section("heap", () -> List.of(ControllerBenchmark.heap(options.heapSize(), Math.min(3, options.runs()))),
-                results);
-        section("virtual time", () -> List.of(VirtualRolloutBenchmark.run(10_000, Math.min(3, options.runs()))),
-                results);
+        section(options, "controller, in process", () -> ControllerBenchmark.commitToConverged(
+                options.controllerSizes(), options.runs()), results);
+        section(options, "heap", () -> List.of(ControllerBenchmark.heap(options.heapSize(),
+                Math.min(3, options.runs()))), results);
+        section(options, "virtual time", () -> List.of(VirtualRolloutBenchmark.run(10_000,
+                Math.min(3, options.runs()))), results);
         if (!options.skipCli()) {
-            section("describe on a manager", () -> ManagerBenchmark.describe(options.launcher(),
+            section(options, "describe on a manager", () -> ManagerBenchmark.describe(options.launcher(),
                     options.describeSize(), options.runs()), results);
             for (FlowCase flow : options.flows()) {
-                section("file e2e N=" + flow.size() + " poll " + flow.poll(), () -> FileFlowBenchmark.run(
+                section(options, "file e2e N=" + flow.size() + " poll " + flow.poll(), () -> FileFlowBenchmark.run(
                         options.launcher(), flow.size(), flow.poll(), flow.runs(), flow.cpuWindow()), results);
             }
         }
@@ -59,7 +60,11 @@ public final class Benchmarks {
     }
 
     /** Runs one group of benchmarks; a failure is reported on stderr and the others still run. */
-    private static void section(String name, Supplier<List<Result>> benchmark, List<Result> results) {
+    private static void section(Options options, String name, Supplier<List<Result>> benchmark,
+                                List<Result> results) {
+        if (options.only() != null && !name.contains(options.only())) {
+            return;
+        }
         long start = System.nanoTime();
         System.err.println("bench: " + name + "...");
         try {
@@ -82,7 +87,7 @@ public final class Benchmarks {
     }
 
     record Options(int runs, int e2eRuns, int instances, int socketInstances, Path launcher, boolean skipCli,
-                   boolean quick) {
+                   boolean quick, String only) {
 
         static Options parse(String[] args) {
             int runs = 5;
@@ -92,6 +97,7 @@ public final class Benchmarks {
             Path launcher = Path.of("infrakit").toAbsolutePath();
             boolean skipCli = false;
             boolean quick = false;
+            String only = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -101,16 +107,17 @@ public final class Benchmarks {
                     case "--launcher" -> launcher = Path.of(args[++i]).toAbsolutePath();
                     case "--skip-cli" -> skipCli = true;
                     case "--quick" -> quick = true;
+                    case "--only" -> only = args[++i];
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
                             + "; known: --quick, --runs N, --e2e-runs N, --instances N, --socket-instances N, "
-                            + "--launcher PATH, --skip-cli");
+                            + "--launcher PATH, --skip-cli, --only SECTION");
                 }
             }
             if (quick) {
                 return new Options(Math.min(runs, 2), 1, Math.min(instances, 2_000), Math.min(socketInstances, 1_000),
-                        launcher, skipCli, true);
+                        launcher, skipCli, true, only);
             }
-            return new Options(runs, e2eRuns, instances, socketInstances, launcher, skipCli, false);
+            return new Options(runs, e2eRuns, instances, socketInstances, launcher, skipCli, false, only);
         }
 
         List<Integer> controllerSizes() {
