@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileAndEnvFunctionsTest {
 
-    @TempDir
-    Path root;
+    private final PlaybookTree tree;
 
-    PlaybookTree tree;
-
-    @BeforeEach
-    void setUp() {
+    FileAndEnvFunctionsTest(@TempDir Path root) {
         tree = new PlaybookTree(root);
     }
 
@@ -41,7 +36,7 @@ class FileAndEnvFunctionsTest {
 
     @Test
     void fileReadsOnlyLocalFiles() {
-        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "${file('http://example.com/x')}", root,
+        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "${file('http://example.com/x')}", tree.root(),
                 Map.of()))
                 .isInstanceOf(TemplateException.class)
                 .hasMessage("t.ftl:1:3: file(): 'http://example.com/x' is not a local file");
@@ -53,28 +48,28 @@ class FileAndEnvFunctionsTest {
         String body = "${file(home + '/defaults.yml')}";
         Map<String, String> vars = Map.of("home", home.toString());
 
-        Rendered rendered = new Templates(TemplatePolicy.confinedTo(root, home)).session()
-                .renderString("t.ftl", body, root, vars);
+        Rendered rendered = new Templates(TemplatePolicy.confinedTo(tree.root(), home)).session()
+                .renderString("t.ftl", body, tree.root(), vars);
 
         assertThat(rendered.text()).isEqualTo("region: eu");
-        assertThatThrownBy(() -> tree.session().renderString("t.ftl", body, root, vars))
+        assertThatThrownBy(() -> tree.session().renderString("t.ftl", body, tree.root(), vars))
                 .hasMessage("t.ftl:1:3: '" + home.resolve("defaults.yml") + "' is outside the playbook tree");
     }
 
     @Test
     void envReadsThePolicysEnvironmentWhenAllowed() {
-        TemplatePolicy policy = TemplatePolicy.confinedTo(root).allowingEnv(Map.of("REGION", "eu-west-1"));
+        TemplatePolicy policy = TemplatePolicy.confinedTo(tree.root()).allowingEnv(Map.of("REGION", "eu-west-1"));
         TemplateSession session = new Templates(policy).session();
 
         Rendered rendered = session.renderString("t.ftl", "${env('REGION')} [${env('MISSING')}] ${env('ZONE', 'a')}",
-                root, Map.of());
+                tree.root(), Map.of());
 
         assertThat(rendered.text()).isEqualTo("eu-west-1 [] a");
     }
 
     @Test
     void envIsRefusedUnlessTheTemplateIsTrusted() {
-        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "${env('HOME')}", root, Map.of()))
+        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "${env('HOME')}", tree.root(), Map.of()))
                 .isInstanceOf(TemplateException.class)
                 .hasMessage("t.ftl:1:3: env() is not allowed here: the playbook is not trusted to read the"
                         + " environment");
@@ -82,7 +77,7 @@ class FileAndEnvFunctionsTest {
 
     @Test
     void networkIsRefusedUnlessAllowed() {
-        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "${fetch('http://127.0.0.1:9/x')}", root,
+        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "${fetch('http://127.0.0.1:9/x')}", tree.root(),
                 Map.of()))
                 .isInstanceOf(TemplateException.class)
                 .hasMessage("t.ftl:1:3: network access is not allowed: http://127.0.0.1:9/x");
@@ -93,7 +88,7 @@ class FileAndEnvFunctionsTest {
 
     @Test
     void policiesStartClosed() {
-        TemplatePolicy policy = TemplatePolicy.confinedTo(root);
+        TemplatePolicy policy = TemplatePolicy.confinedTo(tree.root());
 
         assertThat(policy.envAllowed()).isFalse();
         assertThat(policy.networkAllowed()).isFalse();

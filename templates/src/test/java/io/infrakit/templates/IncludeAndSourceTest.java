@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IncludeAndSourceTest {
 
-    @TempDir
-    Path root;
+    private final PlaybookTree tree;
 
-    PlaybookTree tree;
-
-    @BeforeEach
-    void setUp() {
+    IncludeAndSourceTest(@TempDir Path root) {
         tree = new PlaybookTree(root);
     }
 
@@ -58,7 +53,7 @@ class IncludeAndSourceTest {
                 + "part sees ${var('zone')};");
 
         TemplateSession session = tree.session();
-        String text = session.renderString("setup", "${var('zone', 'outer')}", root, Map.of()).text()
+        String text = session.renderString("setup", "${var('zone', 'outer')}", tree.root(), Map.of()).text()
                 + session.render(tree.path("main.ftl"), Map.of()).text();
 
         assertThat(text).isEqualTo("part sees inner;[- - outer]");
@@ -75,7 +70,8 @@ class IncludeAndSourceTest {
     @Test
     void includeAndSourceRenderStrUrls() {
         String text = tree.session().renderString("t.ftl",
-                "${include(r'str://[${x}]', {'x': 1})}${source('str://<#assign y = 2>')}${y}", root, Map.of()).text();
+                "${include(r'str://[${x}]', {'x': 1})}${source('str://<#assign y = 2>')}${y}", tree.root(), Map.of())
+                .text();
 
         assertThat(text).isEqualTo("[1]2");
     }
@@ -86,7 +82,7 @@ class IncludeAndSourceTest {
 
         assertThatThrownBy(() -> tree.session().render(tree.path("main.ftl"), Map.of()))
                 .isInstanceOf(TemplateException.class)
-                .hasMessage("main.ftl:2:5: '" + root.resolve("missing.ftl") + "' does not exist");
+                .hasMessage("main.ftl:2:5: '" + tree.root().resolve("missing.ftl") + "' does not exist");
     }
 
     @Test

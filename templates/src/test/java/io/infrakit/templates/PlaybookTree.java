@@ -34,7 +34,12 @@ final class PlaybookTree {
         return root.resolve(relativePath).toString();
     }
 
+    /** Templates whose policy confines them to this tree. */
+    Templates templates() {
+        return new Templates(TemplatePolicy.confinedTo(root));
+    }
+
     TemplateSession session() {
-        return new Templates(TemplatePolicy.confinedTo(root)).session();
+        return templates().session();
     }
 }

@@ -2,23 +2,24 @@ package io.infrakit.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.infrakit.spi.InvalidSpecException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TemplateErrorsTest {
 
-    @TempDir
-    Path root;
+    private final PlaybookTree tree;
 
-    PlaybookTree tree;
-
-    @BeforeEach
-    void setUp() {
+    TemplateErrorsTest(@TempDir Path root) {
         tree = new PlaybookTree(root);
     }
 
@@ -35,7 +36,7 @@ class TemplateErrorsTest {
 
     @Test
     void aMissingHashKeyNamesTheExpression() {
-        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "${spec.Size}", root,
+        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "${spec.Size}", tree.root(),
                 Map.of("spec", Map.of("ID", "w"))))
                 .hasMessage("t.ftl:1:3: 'spec.Size' is not defined");
     }
@@ -51,7 +52,7 @@ class TemplateErrorsTest {
 
     @Test
     void aTypeErrorIsOneLineNamingTheExpression() {
-        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "x\n${zones}", root,
+        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "x\n${zones}", tree.root(),
                 Map.of("zones", java.util.List.of("a"))))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageStartingWith("t.ftl:2:3: For \"${...}\" content: Expected a string")
@@ -69,31 +70,30 @@ class TemplateErrorsTest {
                 .hasMessage("part.ftl:3:5: variable 'missing' is not defined; defined: image");
     }
 
-    @Test
-    void aSyntaxErrorInASourcedTemplateNamesThatTemplate() {
-        tree.write("main.ftl", "${source('settings.ftl')}");
-        tree.write("settings.ftl", "\n\n${");
-
-        assertThatThrownBy(() -> tree.session().render(tree.path("main.ftl"), Map.of()))
-                .isInstanceOf(TemplateException.class)
-                .hasMessageStartingWith("settings.ftl:3:")
-                .hasMessageNotContaining("\n");
+    static Stream<Arguments> templatesThatFailInsideAnother() {
+        return Stream.of(
+                arguments(named("a syntax error in a sourced template", "${source('settings.ftl')}"),
+                        "settings.ftl", "\n\n${", "settings.ftl:3:"),
+                arguments(named("an error in a FreeMarker-included template", "<#include 'part.ftl'>"),
+                        "part.ftl", "\n${1 + []}", "part.ftl:2:"));
     }
 
-    @Test
-    void anErrorInAFreemarkerIncludedTemplateNamesThatTemplate() {
-        tree.write("main.ftl", "<#include 'part.ftl'>");
-        tree.write("part.ftl", "\n${1 + []}");
+    @ParameterizedTest(name = "{0} is reported at that template")
+    @MethodSource("templatesThatFailInsideAnother")
+    void anErrorInANestedTemplateNamesThatTemplate(String main, String nested, String nestedText, String location) {
+        tree.write("main.ftl", main);
+        tree.write(nested, nestedText);
 
         assertThatThrownBy(() -> tree.session().render(tree.path("main.ftl"), Map.of()))
                 .isInstanceOf(TemplateException.class)
-                .hasMessageStartingWith("part.ftl:2:")
+                .hasMessageStartingWith(location)
                 .hasMessageNotContaining("\n");
     }
 
     @Test
     void stopGivesItsReason() {
-        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "<#stop 'no region given'>", root, Map.of()))
+        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "<#stop 'no region given'>", tree.root(),
+                Map.of()))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageStartingWith("t.ftl:1:1: ")
                 .hasMessageContaining("no region given")

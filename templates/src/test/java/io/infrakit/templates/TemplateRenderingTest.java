@@ -11,19 +11,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TemplateRenderingTest {
 
-    @TempDir
-    Path root;
+    private final PlaybookTree tree;
 
-    PlaybookTree tree;
-
-    @BeforeEach
-    void setUp() {
+    TemplateRenderingTest(@TempDir Path root) {
         tree = new PlaybookTree(root);
     }
 
@@ -49,7 +44,7 @@ class TemplateRenderingTest {
 
     @Test
     void numbersRenderForComputersNotForReaders() {
-        Rendered rendered = tree.session().renderString("n.ftl", "${big} ${fraction} ${1234567}", root,
+        Rendered rendered = tree.session().renderString("n.ftl", "${big} ${fraction} ${1234567}", tree.root(),
                 Map.of("big", 10_000_000_000L, "fraction", 0.25));
 
         assertThat(rendered.text()).isEqualTo("10000000000 0.25 1234567");
@@ -60,7 +55,7 @@ class TemplateRenderingTest {
         JsonNode instance = Json.mapper().readTree("{\"Plugin\": \"qemu\", \"Tags\": [\"a\", \"b\"]}");
 
         Rendered rendered = tree.session().renderString("t.ftl",
-                "${instance.Plugin} ${instance.Tags?join(',')} ${instance?keys?join(',')}", root,
+                "${instance.Plugin} ${instance.Tags?join(',')} ${instance?keys?join(',')}", tree.root(),
                 Map.of("instance", instance));
 
         assertThat(rendered.text()).isEqualTo("qemu a,b Plugin,Tags");
@@ -71,14 +66,14 @@ class TemplateRenderingTest {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("nothing", null);
 
-        Rendered rendered = tree.session().renderString("t.ftl", "[${nothing!'default'}]", root, vars);
+        Rendered rendered = tree.session().renderString("t.ftl", "[${nothing!'default'}]", tree.root(), vars);
 
         assertThat(rendered.text()).isEqualTo("[default]");
     }
 
     @Test
     void javaObjectsThatAreNotDataAreRefused() {
-        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "${x}", root,
+        assertThatThrownBy(() -> tree.session().renderString("t.ftl", "${x}", tree.root(),
                 Map.of("x", Map.of("thread", Thread.currentThread()))))
                 .isInstanceOf(TemplateException.class)
                 .hasMessage("variable 'x.thread': a Thread cannot be passed to a template; use strings, numbers,"
@@ -91,7 +86,7 @@ class TemplateRenderingTest {
         TemplateSession session = tree.session();
 
         assertThat(session.render("file://" + tree.path("specs/a.ftl"), Map.of("v", 1)).text()).isEqualTo("a=1");
-        String relative = Path.of("").toAbsolutePath().relativize(root.resolve("specs/a.ftl")).toString();
+        String relative = Path.of("").toAbsolutePath().relativize(tree.root().resolve("specs/a.ftl")).toString();
         assertThat(session.render(relative, Map.of("v", 2)).text()).isEqualTo("a=2");
     }
 
@@ -114,7 +109,7 @@ class TemplateRenderingTest {
     void aMissingTemplateIsNamed() {
         assertThatThrownBy(() -> tree.session().render(tree.path("nope.ftl"), Map.of()))
                 .isInstanceOf(TemplateException.class)
-                .hasMessage("'" + root.resolve("nope.ftl") + "' does not exist");
+                .hasMessage("'" + tree.root().resolve("nope.ftl") + "' does not exist");
     }
 
     @Test
@@ -122,7 +117,7 @@ class TemplateRenderingTest {
         tree.write("specs/common.ftl", "common");
 
         Rendered rendered = tree.session().renderString("inline.json.ftl", "${include('common.ftl')}",
-                root.resolve("specs"), Map.of());
+                tree.root().resolve("specs"), Map.of());
 
         assertThat(rendered.name()).isEqualTo("inline.json.ftl");
         assertThat(rendered.text()).isEqualTo("common");
@@ -142,7 +137,7 @@ class TemplateRenderingTest {
     @Test
     void templatesRenderConcurrentlyFromOneTemplatesInstance() throws Exception {
         tree.write("t.ftl", "<#list 1..100 as i>${i + n}</#list>");
-        Templates templates = new Templates(TemplatePolicy.confinedTo(root));
+        Templates templates = tree.templates();
         List<Thread> threads = new ArrayList<>();
         String[] results = new String[8];
         for (int n = 0; n < results.length; n++) {
@@ -170,7 +165,7 @@ class TemplateRenderingTest {
         tree.write("common/zone.ftl", "\"Zone\": \"${zone}\"");
         tree.write("workers.json.ftl", """
                 {"ID": "${id}", "Size": ${size}, ${include("common/zone.ftl")}}""");
-        Templates templates = new Templates(TemplatePolicy.confinedTo(root));
+        Templates templates = tree.templates();
         Map<String, Object> vars = Map.of("id", "w", "size", 3, "zone", "eu-1");
         templates.session().render(tree.path("workers.json.ftl"), vars);
 

@@ -9,10 +9,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,25 +18,20 @@ import static org.awaitility.Awaitility.await;
 /** InfraKit's own end-to-end script (reference §10), through the launcher, on the file plugin. */
 class GroupFlowE2E {
 
-    Path home;
-    Path files;
+    TemporaryHome home;
     Launcher infrakit;
 
     @BeforeEach
     void freshHome() throws IOException {
-        home = Files.createTempDirectory(Path.of("/tmp"), "ik-flow");
-        files = home.resolve("instances/file");
-        infrakit = new Launcher(Map.of("INFRAKIT_HOME", home.toString(), "INFRAKIT_GROUP_POLL_INTERVAL", "500ms"));
+        home = TemporaryHome.create("ik-flow", Map.of("INFRAKIT_GROUP_POLL_INTERVAL", "500ms"));
+        infrakit = home.launcher();
         copy("cattle.json");
         copy("cattle2.json");
     }
 
     @AfterEach
     void stopManagerAndRemoveHome() throws IOException {
-        infrakit.run("manager", "stop");
-        try (Stream<Path> paths = Files.walk(home)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        home.close();
     }
 
     @Test
@@ -46,7 +39,7 @@ class GroupFlowE2E {
         Launcher.Result committed = infrakit.run("group", "commit", home.resolve("cattle.json").toString(), "--wait", "60s");
         assertThat(committed.exitCode()).as(committed.toString()).isZero();
         assertThat(committed.out()).startsWith("Committed cattle: Managing 5 instances\n");
-        assertThat(instanceFiles()).hasSize(5);
+        assertThat(home.instanceFiles()).hasSize(5);
 
         Launcher.Result pretend = infrakit.run("group", "commit", home.resolve("cattle2.json").toString(), "--pretend");
         assertThat(pretend.out()).isEqualTo("Committing cattle would involve: Performing a rolling update on 5 "
@@ -54,34 +47,34 @@ class GroupFlowE2E {
 
         Launcher.Result grown = infrakit.run("group", "commit", home.resolve("cattle2.json").toString(), "--wait", "120s");
         assertThat(grown.exitCode()).as(grown.toString()).isZero();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(instanceFiles()).hasSize(10));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(home.instanceFiles()).hasSize(10));
 
-        instanceFiles().stream().limit(3).forEach(file -> file.toFile().delete());
-        assertThat(instanceFiles()).hasSize(7);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(instanceFiles()).hasSize(10));
+        home.instanceFiles().stream().limit(3).forEach(file -> file.toFile().delete());
+        assertThat(home.instanceFiles()).hasSize(7);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(home.instanceFiles()).hasSize(10));
 
         Launcher.Result scaled = infrakit.run("group", "scale", "cattle", "5");
         assertThat(scaled.out()).isEqualTo("Group cattle at 10 instances, scale to 5\n");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(instanceFiles()).hasSize(5));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(home.instanceFiles()).hasSize(5));
 
         assertThat(infrakit.run("group", "free", "cattle").out()).isEqualTo("Freed cattle\n");
         assertThat(infrakit.run("group", "ls").out()).doesNotContain("cattle");
-        assertThat(instanceFiles()).as("freeing leaves the instances alone").hasSize(5);
+        assertThat(home.instanceFiles()).as("freeing leaves the instances alone").hasSize(5);
 
         Launcher.Result recommitted = infrakit.run("group", "commit", home.resolve("cattle.json").toString(), "--wait", "60s");
         assertThat(recommitted.exitCode()).as(recommitted.toString()).isZero();
         assertThat(infrakit.run("group", "ls").out()).contains("cattle");
-        assertThat(instanceFiles()).hasSize(5);
+        assertThat(home.instanceFiles()).hasSize(5);
 
         assertThat(infrakit.run("group", "destroy", "cattle").out()).isEqualTo("Destroy cattle initiated\n");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(instanceFiles()).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(home.instanceFiles()).isEmpty());
     }
 
     @Test
     void aKilledManagerComesBackWithItsGroups() throws Exception {
         assertThat(infrakit.run("group", "commit", home.resolve("cattle.json").toString(), "--wait", "60s").exitCode())
                 .isZero();
-        List<Path> before = instanceFiles();
+        List<Path> before = home.instanceFiles();
         long pid = Long.parseLong(Files.readString(home.resolve("manager.pid")).trim());
         ProcessHandle manager = ProcessHandle.of(pid).orElseThrow();
         assertThat(manager.destroyForcibly()).isTrue();
@@ -91,10 +84,10 @@ class GroupFlowE2E {
         assertThat(started.exitCode()).as(started.toString()).isZero();
         Launcher.Result groups = infrakit.run("group", "ls");
         assertThat(groups.out()).contains("cattle");
-        assertThat(instanceFiles()).as("no instance lost or added by the restart").isEqualTo(before);
+        assertThat(home.instanceFiles()).as("no instance lost or added by the restart").isEqualTo(before);
 
         before.get(0).toFile().delete();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(instanceFiles()).hasSize(5));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(home.instanceFiles()).hasSize(5));
     }
 
     @Test
@@ -108,15 +101,6 @@ class GroupFlowE2E {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertThat(result.err()).contains("Only one Allocation method may be used");
         assertThat(infrakit.run("group", "ls").out()).doesNotContain("bad");
-    }
-
-    private List<Path> instanceFiles() throws IOException {
-        if (!Files.isDirectory(files)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(files)) {
-            return list.filter(path -> path.getFileName().toString().startsWith("instance-")).sorted().toList();
-        }
     }
 
     private void copy(String name) throws IOException {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,22 +22,18 @@ class LauncherE2E {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new YAMLMapper();
 
-    Path home;
+    TemporaryHome home;
     Launcher infrakit;
 
     @BeforeEach
     void freshHome() throws IOException {
-        // Short, so socket paths stay under the 107-byte limit of unix sockets.
-        home = Files.createTempDirectory(Path.of("/tmp"), "ik-e2e");
-        infrakit = new Launcher(Map.of("INFRAKIT_HOME", home.toString()));
+        home = TemporaryHome.create("ik-e2e", Map.of());
+        infrakit = home.launcher();
     }
 
     @AfterEach
     void stopManagerAndRemoveHome() throws IOException {
-        infrakit.run("manager", "stop");
-        try (Stream<Path> paths = Files.walk(home)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        home.close();
     }
 
     @Test
@@ -94,7 +89,7 @@ class LauncherE2E {
         assertThat(stopped.exitCode()).as(stopped.toString()).isZero();
         assertThat(stopped.out()).isEqualTo("manager stopped\n");
         assertThat(listing(home.resolve("plugins"))).as("sockets and pid files left behind").isEmpty();
-        assertThat(listing(home)).doesNotContain("manager.pid", "manager.ready");
+        assertThat(listing(home.root())).doesNotContain("manager.pid", "manager.ready");
         assertThat(infrakit.run("manager", "status").exitCode()).isEqualTo(7);
     }
 
@@ -107,7 +102,7 @@ class LauncherE2E {
         assertThat(provisioned.exitCode()).as(provisioned.toString()).isZero();
         assertThat(provisioned.err()).contains("started the manager");
         String id = provisioned.out().trim();
-        Path file = home.resolve("instances/file").resolve(id);
+        Path file = home.instanceDirectory().resolve(id);
         assertThat(file).exists();
         assertThat(JSON.readTree(file.toFile()).get("Tags").get("role").asText()).isEqualTo("db");
 

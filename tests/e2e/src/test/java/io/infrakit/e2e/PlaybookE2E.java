@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,23 +18,18 @@ class PlaybookE2E {
 
     private static final String QUICKSTART = "examples/playbooks/quickstart";
 
-    Path home;
-    Path files;
+    TemporaryHome home;
     Launcher infrakit;
 
     @BeforeEach
     void freshHome() throws IOException {
-        home = Files.createTempDirectory(Path.of("/tmp"), "ik-pb");
-        files = home.resolve("instances/file");
-        infrakit = new Launcher(Map.of("INFRAKIT_HOME", home.toString(), "INFRAKIT_GROUP_POLL_INTERVAL", "500ms"));
+        home = TemporaryHome.create("ik-pb", Map.of("INFRAKIT_GROUP_POLL_INTERVAL", "500ms"));
+        infrakit = home.launcher();
     }
 
     @AfterEach
     void stopManagerAndRemoveHome() throws IOException {
-        infrakit.run("manager", "stop");
-        try (Stream<Path> paths = Files.walk(home)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        home.close();
     }
 
     @Test
@@ -55,23 +48,24 @@ class PlaybookE2E {
         Launcher.Result pretend = infrakit.run("playbook", "run", QUICKSTART, "up", "--accept-defaults", "--pretend");
         assertThat(pretend.exitCode()).as(pretend.toString()).isZero();
         assertThat(pretend.out()).contains("group web: Committing web would involve: ");
-        assertThat(files).satisfiesAnyOf(dir -> assertThat(dir).doesNotExist(), dir -> assertThat(dir).isEmptyDirectory());
+        assertThat(home.instanceDirectory()).satisfiesAnyOf(dir -> assertThat(dir).doesNotExist(),
+                dir -> assertThat(dir).isEmptyDirectory());
 
         Launcher.Result up = infrakit.run("playbook", "run", QUICKSTART, "up", "--accept-defaults",
                 "--param", "size=2", "--param", "workers=1", "--wait", "60s");
         assertThat(up.exitCode()).as(up.toString()).isZero();
         assertThat(up.out()).contains("group web: committed: ", "group worker: committed: ",
                 "web: 2 instances of version 1; worker: 1");
-        assertThat(instanceFiles()).hasSize(3);
+        assertThat(home.instanceFiles()).hasSize(3);
 
         Launcher.Result scale = infrakit.run("playbook", "run", QUICKSTART, "scale", "--param", "size=4",
                 "--accept-defaults");
         assertThat(scale.exitCode()).as(scale.toString()).isZero();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(instanceFiles()).hasSize(5));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(home.instanceFiles()).hasSize(5));
 
         Launcher.Result down = infrakit.run("playbook", "run", QUICKSTART, "down");
         assertThat(down.exitCode()).as(down.toString()).isZero();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(instanceFiles()).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(home.instanceFiles()).isEmpty());
     }
 
     @Test
@@ -113,14 +107,5 @@ class PlaybookE2E {
         Launcher.Result missing = infrakit.run("template", "render", template.toString());
         assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.err().strip()).isEqualTo("infrakit: g.yml.ftl:4:13: variable 'n' is not defined; defined: (none)");
-    }
-
-    private java.util.List<Path> instanceFiles() throws IOException {
-        if (!Files.isDirectory(files)) {
-            return java.util.List.of();
-        }
-        try (Stream<Path> list = Files.list(files)) {
-            return list.filter(file -> file.getFileName().toString().startsWith("instance-")).toList();
-        }
     }
 }

@@ -10,11 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,23 +22,18 @@ class RevisionsE2E {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    Path home;
-    Path files;
+    TemporaryHome home;
     Launcher infrakit;
 
     @BeforeEach
     void freshHome() throws IOException {
-        home = Files.createTempDirectory(Path.of("/tmp"), "ik-rev");
-        files = home.resolve("instances/file");
-        infrakit = new Launcher(Map.of("INFRAKIT_HOME", home.toString(), "INFRAKIT_GROUP_POLL_INTERVAL", "500ms"));
+        home = TemporaryHome.create("ik-rev", Map.of("INFRAKIT_GROUP_POLL_INTERVAL", "500ms"));
+        infrakit = home.launcher();
     }
 
     @AfterEach
     void stopManagerAndRemoveHome() throws IOException {
-        infrakit.run("manager", "stop");
-        try (Stream<Path> paths = Files.walk(home)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        home.close();
     }
 
     @Test
@@ -132,17 +125,12 @@ class RevisionsE2E {
 
     /** Each instance file and the config hash it is tagged with. */
     private Map<Path, String> hashes() throws IOException {
-        if (!Files.isDirectory(files)) {
-            return Map.of();
-        }
         Map<Path, String> hashes = new java.util.TreeMap<>();
-        try (Stream<Path> list = Files.list(files)) {
-            for (Path path : list.filter(p -> p.getFileName().toString().startsWith("instance-")).toList()) {
-                try {
-                    hashes.put(path, JSON.readTree(path.toFile()).path("Tags").path("infrakit.config.hash").asText());
-                } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException gone) {
-                    // destroyed while we looked
-                }
+        for (Path path : home.instanceFiles()) {
+            try {
+                hashes.put(path, JSON.readTree(path.toFile()).path("Tags").path("infrakit.config.hash").asText());
+            } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException gone) {
+                // destroyed while we looked
             }
         }
         return hashes;
