@@ -38,7 +38,20 @@ final class CliBenchmark {
             bench.timed(evaluate);
             Result cold = new Result("infrakit playbook run quickstart --print-only (DSL + 3 templates)",
                     bench.repeat(runs, evaluate), 1, "< 500 ms");
-            return List.of(version, pluginLs, cold);
+            List<Duration> adds = new ArrayList<>();
+            Result pretend;
+            try (GitServer git = GitServer.serving(Path.of(playbook), home.resolve("git"))) {
+                for (int run = 0; run < runs; run++) {
+                    adds.add(bench.timed("playbook", "add", "qs" + run, git.url() + "#main"));
+                }
+                String[] plan = {"playbook", "run", "qs0", "up", "--accept-defaults", "--pretend"};
+                bench.timed(plan);
+                pretend = new Result("infrakit playbook run qs up --pretend (added from git://)",
+                        bench.repeat(runs, plan), 1, "< 1 s");
+            }
+            return List.of(version, pluginLs, cold,
+                    new Result("infrakit playbook add (the quickstart over git://)", Stats.of(adds), 1, "< 2 s"),
+                    pretend);
         } finally {
             bench.timed("manager", "stop");
             delete(home);

@@ -4,6 +4,8 @@ import io.infrakit.engine.manager.ManagerAlreadyRunningException;
 import io.infrakit.rpc.PluginUnavailableException;
 import io.infrakit.spi.IncompatiblePluginException;
 import io.infrakit.spi.InvalidSpecException;
+import io.infrakit.spi.PlaybookFetchException;
+import io.infrakit.spi.UsageException;
 import io.infrakit.spi.PluginNotFoundException;
 
 /** The one table of exit codes (design §5). */
@@ -29,6 +31,12 @@ public final class ExitCode {
         }
         if (error instanceof PluginNotFoundException || error instanceof IncompatiblePluginException) {
             return PLUGIN;
+        }
+        if (error instanceof PlaybookFetchException) {
+            return FETCH;
+        }
+        if (error instanceof UsageException) {
+            return USAGE;
         }
         if (error instanceof NotConvergedException) {
             return NOT_CONVERGED;

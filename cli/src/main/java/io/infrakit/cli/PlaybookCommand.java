@@ -2,7 +2,9 @@ package io.infrakit.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "playbook", description = "Run playbooks: Groovy scripts that build images and commit groups.",
-        subcommands = {PlaybookRunCommand.class})
+@Command(name = "playbook", description = "Add playbooks from git, pinned, and run them: Groovy scripts that "
+        + "build images and commit groups.",
+        subcommands = {PlaybookAddCommand.class, PlaybookLsCommand.class, PlaybookShowCommand.class,
+                PlaybookRunCommand.class, PlaybookUpdateCommand.class, PlaybookRmCommand.class})
 final class PlaybookCommand {
 }

@@ -1,9 +1,6 @@
 package io.infrakit.cli;
 
 import io.infrakit.dsl.Plan;
-import io.infrakit.dsl.PlaybookDsl;
-import io.infrakit.dsl.SandboxLimits;
-import io.infrakit.playbooks.LocalPlaybook;
 import io.infrakit.playbooks.ParameterResolver;
 import io.infrakit.playbooks.PlaybookRunner;
 import io.infrakit.playbooks.Prompter;
@@ -12,11 +9,12 @@ import io.infrakit.playbooks.RunSummary;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.SpecText;
 import io.infrakit.spi.group.GroupId;
-import io.infrakit.templates.TemplatePolicy;
-import io.infrakit.templates.Templates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,18 +24,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 @Command(name = "run", description = {
-        "Run a command of a playbook: a directory with playbook.groovy (or the .groovy file itself).",
-        "Parameters come from --param and --params-file; missing ones are asked for on a terminal, else their "
-                + "defaults apply; a required one nobody gave is an error (exit 3).",
+        "Run a command of a playbook: one added with 'playbook add' (its pinned commit), or a directory with "
+                + "playbook.groovy.",
+        "The playbook's parameters are options too: --size 5 or --size=5 after the command "
+                + "('infrakit playbook run NAME COMMAND --help' lists them). Values also come from --param and "
+                + "--params-file; missing ones are asked for on a terminal, else their defaults apply; a required "
+                + "one nobody gave is an error (exit 3).",
         "--pretend asks the manager what each commit would do and changes nothing; --print-only prints the "
                 + "rendered specs and does not even contact the manager."})
 final class PlaybookRunCommand extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook's directory or script")
-    Path location;
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "An added playbook's name, or a directory")
+    String playbook;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "COMMAND",
             description = "The playbook command to run (optional when it has only one)")
@@ -47,7 +47,7 @@ final class PlaybookRunCommand extends BaseCommand {
     List<String> params = new ArrayList<>();
 
     @Option(names = "--params-file", paramLabel = "FILE",
-            description = "Parameter values as a YAML or JSON map; --param wins over it")
+            description = "Parameter values as a YAML or JSON map; options win over it")
     Path paramsFile;
 
     @Option(names = "--accept-defaults", description = "Use defaults without asking")
@@ -63,25 +63,44 @@ final class PlaybookRunCommand extends BaseCommand {
             description = "Wait up to this long for every committed group to converge; exit 6 if one does not")
     Duration wait;
 
+    @Option(names = "--trust", description = "For a directory: let its templates read the environment and network "
+            + "(an added playbook is trusted only when added with --trust)")
+    boolean trust;
+
+    @Option(names = {"-h", "--help"}, description = "Show this help and the playbook's commands and parameters")
+    boolean help;
+
+    @Unmatched
+    List<String> parameterOptions = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
     PlaybookRunCommand(CliEnvironment cli) {
         super(cli);
     }
 
     @Override
     int run() {
-        LocalPlaybook playbook = LocalPlaybook.open(location, new PlaybookDsl(SandboxLimits.defaults(),
-                Optional.of(home().root().resolve("cache").resolve("dsl"))));
+        PlaybookLocator.Located located = PlaybookLocator.locate(playbook, trust, cli, home());
+        if (help) {
+            cli.out().print(spec.commandLine().getUsageMessage());
+            cli.out().println();
+            cli.out().print(PlaybookShowCommand.describe(located));
+            cli.out().flush();
+            return ExitCode.OK;
+        }
         Map<String, Object> given = new LinkedHashMap<>(paramsFromFile());
         given.putAll(TemplateVariables.strings(params, "--param"));
+        given.putAll(ParameterOptions.parse(parameterOptions));
         Prompter prompter = cli.terminal() ? new TerminalPrompter() : Prompter.NOBODY;
         Map<String, Object> values = new ParameterResolver(prompter, acceptDefaults)
-                .resolve(playbook.playbook(), given);
-        Plan plan = playbook.playbook().plan(commandToRun(playbook), values);
+                .resolve(located.playbook().playbook(), given);
+        Plan plan = located.playbook().playbook().plan(commandToRun(located), values);
         RunMode mode = printOnly ? RunMode.PRINT_ONLY : pretend ? RunMode.PRETEND : RunMode.EXECUTE;
         ManagerInfrastructure infrastructure = new ManagerInfrastructure(() -> ManagerConnection.open(cli, home()));
-        Templates templates = new Templates(TemplatePolicy.confinedTo(playbook.root(), home().root()));
         RunSummary summary = new PlaybookRunner(infrastructure, cli.out())
-                .run(playbook, plan, templates.session(), mode);
+                .run(located.playbook(), plan, located.templates(home(), cli).session(), mode);
         if (wait != null && mode == RunMode.EXECUTE) {
             for (GroupId group : summary.committed()) {
                 new ConvergenceWait(cli, infrastructure.connection().rollouts(), group, wait).await();
@@ -90,15 +109,15 @@ final class PlaybookRunCommand extends BaseCommand {
         return ExitCode.OK;
     }
 
-    private String commandToRun(LocalPlaybook playbook) {
+    private String commandToRun(PlaybookLocator.Located located) {
         if (command != null) {
             return command;
         }
-        var commands = playbook.playbook().commands();
+        var commands = located.playbook().playbook().commands();
         if (commands.size() == 1) {
             return commands.get(0).name();
         }
-        throw new InvalidSpecException(playbook.playbook().fileName() + ": which command? "
+        throw new InvalidSpecException(located.playbook().playbook().fileName() + ": which command? "
                 + (commands.isEmpty() ? "it declares none"
                 : "commands: " + String.join(", ", commands.stream().map(c -> c.name()).sorted().toList())));
     }

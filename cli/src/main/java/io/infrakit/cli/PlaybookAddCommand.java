@@ -1,0 +1,40 @@
+package io.infrakit.cli;
+
+import io.infrakit.playbooks.registry.PinnedPlaybook;
+import io.infrakit.playbooks.registry.PlaybookSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+
+@Command(name = "add", description = {
+        "Fetch a playbook from git and pin the commit its ref names; runs use that commit, offline too.",
+        "URL: https://, git://, ssh://, file:// or a local path; #REF a branch, tag or commit; //DIR a "
+                + "subdirectory, as in git://host/repo.git//playbooks/web#v1.2. A token for https comes from "
+                + "INFRAKIT_GIT_TOKEN."})
+final class PlaybookAddCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The name to run it by")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "URL[#REF]", description = "Where it lives")
+    String url;
+
+    @Option(names = "--trust", description = "Let it read environment variables and the network from templates")
+    boolean trust;
+
+    PlaybookAddCommand(CliEnvironment cli) {
+        super(cli);
+    }
+
+    @Override
+    int run() {
+        PlaybookSource source = PlaybookSource.parse(url, Path.of("").toAbsolutePath());
+        PinnedPlaybook added = PlaybookRegistries.of(cli, home()).add(name, source, trust);
+        cli.out().println("added " + added.name() + " " + added.source().display() + " at "
+                + added.commit().substring(0, 12) + (added.trusted() ? " (trusted)" : ""));
+        cli.out().flush();
+        return ExitCode.OK;
+    }
+}

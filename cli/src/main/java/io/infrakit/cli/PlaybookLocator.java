@@ -1,0 +1,58 @@
+package io.infrakit.cli;
+
+import io.infrakit.dsl.PlaybookDsl;
+import io.infrakit.dsl.SandboxLimits;
+import io.infrakit.engine.InfrakitHome;
+import io.infrakit.playbooks.LocalPlaybook;
+import io.infrakit.playbooks.registry.PinnedPlaybook;
+import io.infrakit.playbooks.registry.PlaybookRegistry;
+import io.infrakit.spi.UsageException;
+import io.infrakit.templates.TemplatePolicy;
+import io.infrakit.templates.Templates;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the playbook a command names: one added to the registry (its pinned commit, offline), else a directory
+ * (or script) on disk. Templates may read its tree and INFRAKIT_HOME; a trusted one also the environment and the
+ * network.
+ */
+final class PlaybookLocator {
+
+    private PlaybookLocator() {
+    }
+
+    record Located(LocalPlaybook playbook, Optional<PinnedPlaybook> pinned, boolean trusted) {
+
+        Templates templates(InfrakitHome home, CliEnvironment cli) {
+            TemplatePolicy policy = TemplatePolicy.confinedTo(playbook.root(), home.root());
+            return new Templates(trusted ? policy.allowingEnv(cli.environment()).allowingNetwork() : policy);
+        }
+    }
+
+    static Located locate(String nameOrPath, boolean trustLocal, CliEnvironment cli, InfrakitHome home) {
+        PlaybookDsl dsl = new PlaybookDsl(SandboxLimits.defaults(),
+                Optional.of(home.root().resolve("cache").resolve("dsl")));
+        PlaybookRegistry registry = PlaybookRegistries.of(cli, home);
+        Optional<PinnedPlaybook> pinned = looksLikeAName(nameOrPath) ? registry.find(nameOrPath) : Optional.empty();
+        if (pinned.isPresent()) {
+            Path root = registry.checkout(nameOrPath);
+            return new Located(LocalPlaybook.open(root, dsl), pinned, pinned.get().trusted());
+        }
+        Path path = Path.of(nameOrPath);
+        if (Files.exists(path)) {
+            return new Located(LocalPlaybook.open(path, dsl), Optional.empty(), trustLocal);
+        }
+        String added = registry.list().stream().map(PinnedPlaybook::name).collect(Collectors.joining(", "));
+        throw new UsageException("no playbook '" + nameOrPath + "'; " + (added.isEmpty()
+                ? "none added yet (infrakit playbook add NAME URL)" : "added: " + added)
+                + "; or give a directory with playbook.groovy");
+    }
+
+    private static boolean looksLikeAName(String text) {
+        return text.matches("[a-z0-9][a-z0-9._-]*");
+    }
+}

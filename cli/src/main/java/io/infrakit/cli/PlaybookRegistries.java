@@ -1,0 +1,17 @@
+package io.infrakit.cli;
+
+import io.infrakit.engine.InfrakitHome;
+import io.infrakit.playbooks.registry.PlaybookRegistry;
+
+import java.time.Clock;
+
+/** The registry of playbooks added to a home. */
+final class PlaybookRegistries {
+
+    private PlaybookRegistries() {
+    }
+
+    static PlaybookRegistry of(CliEnvironment cli, InfrakitHome home) {
+        return new PlaybookRegistry(home.root(), Clock.systemUTC(), cli.environment());
+    }
+}
