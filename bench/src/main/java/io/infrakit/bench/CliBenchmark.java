@@ -1,5 +1,7 @@
 package io.infrakit.bench;
 
+import io.infrakit.testkit.git.GitServer;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,9 +42,10 @@ final class CliBenchmark {
                     bench.repeat(runs, evaluate), 1, "< 500 ms");
             List<Duration> adds = new ArrayList<>();
             Result pretend;
-            try (GitServer git = GitServer.serving(Path.of(playbook), home.resolve("git"))) {
+            try (GitServer git = GitServer.start(home.resolve("git"))) {
+                String url = git.publish(Path.of(playbook), "playbook");
                 for (int run = 0; run < runs; run++) {
-                    adds.add(bench.timed("playbook", "add", "qs" + run, git.url() + "#main"));
+                    adds.add(bench.timed("playbook", "add", "qs" + run, url + "#main"));
                 }
                 String[] plan = {"playbook", "run", "qs0", "up", "--accept-defaults", "--pretend"};
                 bench.timed(plan);

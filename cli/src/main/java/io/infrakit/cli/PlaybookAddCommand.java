@@ -1,5 +1,7 @@
 package io.infrakit.cli;
 
+import io.infrakit.dsl.PlaybookDsl;
+import io.infrakit.playbooks.LocalPlaybook;
 import io.infrakit.playbooks.registry.PinnedPlaybook;
 import io.infrakit.playbooks.registry.PlaybookSource;
 import picocli.CommandLine.Command;
@@ -9,7 +11,8 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 
 @Command(name = "add", description = {
-        "Fetch a playbook from git and pin the commit its ref names; runs use that commit, offline too.",
+        "Fetch a playbook from git, check that its script loads, and pin the commit its ref names; runs use that "
+                + "commit, offline too.",
         "URL: https://, git://, ssh://, file:// or a local path; #REF a branch, tag or commit; //DIR a "
                 + "subdirectory, as in git://host/repo.git//playbooks/web#v1.2. A token for https comes from "
                 + "INFRAKIT_GIT_TOKEN."})
@@ -31,7 +34,9 @@ final class PlaybookAddCommand extends BaseCommand {
     @Override
     int run() {
         PlaybookSource source = PlaybookSource.parse(url, Path.of("").toAbsolutePath());
-        PinnedPlaybook added = PlaybookRegistries.of(cli, home()).add(name, source, trust);
+        PlaybookDsl dsl = PlaybookLocator.dsl(home());
+        PinnedPlaybook added = PlaybookRegistries.of(cli, home()).add(name, source, trust,
+                tree -> LocalPlaybook.open(tree, dsl));
         cli.out().println("added " + added.name() + " " + added.source().display() + " at "
                 + added.commit().substring(0, 12) + (added.trusted() ? " (trusted)" : ""));
         cli.out().flush();

@@ -34,8 +34,7 @@ final class PlaybookLocator {
     }
 
     static Located locate(String nameOrPath, boolean trustLocal, CliEnvironment cli, InfrakitHome home) {
-        PlaybookDsl dsl = new PlaybookDsl(SandboxLimits.defaults(),
-                Optional.of(home.root().resolve("cache").resolve("dsl")));
+        PlaybookDsl dsl = dsl(home);
         PlaybookRegistry registry = PlaybookRegistries.of(cli, home);
         Optional<PinnedPlaybook> pinned = looksLikeAName(nameOrPath) ? registry.find(nameOrPath) : Optional.empty();
         if (pinned.isPresent()) {
@@ -50,6 +49,11 @@ final class PlaybookLocator {
         throw new UsageException("no playbook '" + nameOrPath + "'; " + (added.isEmpty()
                 ? "none added yet (infrakit playbook add NAME URL)" : "added: " + added)
                 + "; or give a directory with playbook.groovy");
+    }
+
+    /** The DSL, its compiled scripts kept in INFRAKIT_HOME/cache/dsl. */
+    static PlaybookDsl dsl(InfrakitHome home) {
+        return new PlaybookDsl(SandboxLimits.defaults(), Optional.of(home.root().resolve("cache").resolve("dsl")));
     }
 
     private static boolean looksLikeAName(String text) {

@@ -148,6 +148,16 @@ final class PlaybookCaches {
     }
 
     /** Deletes a temporary directory after a failure, without hiding that failure. */
+    /** The playbook's tree within a clone not yet installed. */
+    static Path tree(Clone clone) {
+        return clone.source().subdir().map(clone.directory()::resolve).orElse(clone.directory());
+    }
+
+    /** Deletes a clone that will not be installed; a failure to delete is added to the reason. */
+    void discard(Clone clone, RuntimeException reason) {
+        discard(clone.directory(), reason);
+    }
+
     private static void discard(Path temp, Exception failure) {
         try {
             delete(temp);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -50,14 +51,22 @@ public final class PlaybookRegistry {
      * {@code home/playbooks.lock}. Nothing is written when any step fails.
      */
     public PinnedPlaybook add(String name, PlaybookSource source, boolean trusted) {
+        return add(name, source, trusted, tree -> { });
+    }
+
+    /**
+     * As {@link #add(String, PlaybookSource, boolean)}, and {@code verify} checks the fetched tree (for example that
+     * its script loads) before anything is installed or pinned: when it throws, the registry is unchanged.
+     */
+    public PinnedPlaybook add(String name, PlaybookSource source, boolean trusted, Consumer<Path> verify) {
         if (!isValidName(name)) {
             throw new UsageException("invalid playbook name '" + name + "': use lower-case letters, digits, '.', '_'"
                     + " and '-', starting with a letter or digit");
         }
-        return changes.holding(() -> addUnlocked(name, source, trusted));
+        return changes.holding(() -> addUnlocked(name, source, trusted, verify));
     }
 
-    private PinnedPlaybook addUnlocked(String name, PlaybookSource source, boolean trusted) {
+    private PinnedPlaybook addUnlocked(String name, PlaybookSource source, boolean trusted, Consumer<Path> verify) {
         SortedMap<String, PinnedPlaybook> pins = lock.read();
         PinnedPlaybook existing = pins.get(name);
         if (existing != null) {
@@ -65,6 +74,12 @@ public final class PlaybookRegistry {
                     + "); remove it first or pick another name");
         }
         PlaybookCaches.Clone clone = caches.cloneAtRef(name, source);
+        try {
+            verify.accept(PlaybookCaches.tree(clone));
+        } catch (RuntimeException rejected) {
+            caches.discard(clone, rejected);
+            throw rejected;
+        }
         caches.install(name, clone);
         PinnedPlaybook pin = new PinnedPlaybook(name, clone.source(), clone.commit().name(), clock.instant(), trusted);
         pins.put(name, pin);

@@ -3,6 +3,8 @@ package io.infrakit.playbooks.registry;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.PlaybookFetchException;
 import io.infrakit.spi.UsageException;
+import io.infrakit.testkit.git.GitDaemon;
+import io.infrakit.testkit.git.GitServer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +49,7 @@ class PlaybookRegistryFailuresIT {
     @BeforeEach
     void addAPlaybook() throws IOException {
         server = GitServer.start(temp);
-        upstream = server.repository("pb.git");
+        upstream = repository("pb.git");
         firstCommit = upstream.commit("first", Map.of("playbook.groovy", UpstreamRepository.playbook("v1"),
                 "notes.txt", "old\n"));
         home = temp.resolve("home");
@@ -59,6 +61,10 @@ class PlaybookRegistryFailuresIT {
     @AfterEach
     void stopTheDaemon() {
         server.close();
+    }
+
+    private UpstreamRepository repository(String name) throws IOException {
+        return UpstreamRepository.create(server, temp.resolve("workspace"), name);
     }
 
     @Test
@@ -93,7 +99,7 @@ class PlaybookRegistryFailuresIT {
 
     @Test
     void aRepositoryWithoutAPlaybookIsAnInvalidSpec() throws IOException {
-        server.repository("docs.git").commit("docs", Map.of("README.md", "no playbook\n",
+        repository("docs.git").commit("docs", Map.of("README.md", "no playbook\n",
                 "examples/qs/playbook.groovy", UpstreamRepository.playbook("sub")));
         String docs = server.url("docs.git");
 
@@ -105,7 +111,7 @@ class PlaybookRegistryFailuresIT {
 
     @Test
     void anEmptyRepositoryHasNoDefaultBranch() throws IOException {
-        server.repository("empty.git");
+        server.emptyRepository("empty.git");
         String empty = server.url("empty.git");
 
         assertFailsLeavingTheRegistryAsItWas(() -> registry.add("empty", source(empty), false),

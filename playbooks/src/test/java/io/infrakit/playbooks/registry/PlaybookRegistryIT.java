@@ -4,6 +4,7 @@ import io.infrakit.dsl.CommandInfo;
 import io.infrakit.dsl.PlaybookDsl;
 import io.infrakit.dsl.SandboxLimits;
 import io.infrakit.playbooks.LocalPlaybook;
+import io.infrakit.testkit.git.GitServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class PlaybookRegistryIT {
     @BeforeEach
     void serveAPlaybook() throws IOException {
         server = GitServer.start(temp);
-        upstream = server.repository("pb.git");
+        upstream = repository("pb.git");
         firstCommit = upstream.commit("first", Map.of("playbook.groovy", UpstreamRepository.playbook("v1"),
                 "specs/group.json", "{}\n", "notes.txt", "old\n", ".gitignore", "*.log\n"));
         home = temp.resolve("home");
@@ -51,6 +52,10 @@ class PlaybookRegistryIT {
     @AfterEach
     void stopTheDaemon() {
         server.close();
+    }
+
+    private UpstreamRepository repository(String name) throws IOException {
+        return UpstreamRepository.create(server, temp.resolve("workspace"), name);
     }
 
     @Test
@@ -166,7 +171,7 @@ class PlaybookRegistryIT {
 
     @Test
     void aSubdirectoryIsThePlaybookAndUpdateReportsOnlyItsFiles() throws IOException {
-        UpstreamRepository mono = server.repository("mono.git");
+        UpstreamRepository mono = repository("mono.git");
         mono.commit("examples", Map.of("README.md", "examples\n",
                 "examples/qs/playbook.groovy", UpstreamRepository.playbook("sub v1"),
                 "examples/other/playbook.groovy", UpstreamRepository.playbook("other")));
@@ -187,7 +192,7 @@ class PlaybookRegistryIT {
 
     @Test
     void theRefAndSubdirectoryMayComeInEitherOrder() throws IOException {
-        UpstreamRepository mono = server.repository("mono.git");
+        UpstreamRepository mono = repository("mono.git");
         String commit = mono.commit("examples", Map.of("examples/qs/playbook.groovy",
                 UpstreamRepository.playbook("sub v1")));
 

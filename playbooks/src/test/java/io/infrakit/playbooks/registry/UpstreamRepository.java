@@ -1,12 +1,15 @@
 package io.infrakit.playbooks.registry;
 
+import io.infrakit.testkit.git.GitCli;
+import io.infrakit.testkit.git.GitServer;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** A bare repository under the daemon's base directory, and the working clone its commits are made in. */
+/** A bare repository served by a {@link GitServer}, and the working clone its commits are made in. */
 final class UpstreamRepository {
 
     private final GitCli git;
@@ -19,13 +22,11 @@ final class UpstreamRepository {
         this.work = work;
     }
 
-    /** {@code base/<name>}, bare, with a working clone in {@code workspace/<name>}. */
-    static UpstreamRepository create(GitCli git, Path base, Path workspace, String name) throws IOException {
-        Path bare = base.resolve(name);
-        Path work = workspace.resolve(name);
-        Files.createDirectories(bare);
-        Files.createDirectories(work);
-        git.run(bare, "init", "--bare", "--quiet");
+    /** A new, empty repository {@code name} on the server, with its working clone in {@code workspace/<name>}. */
+    static UpstreamRepository create(GitServer server, Path workspace, String name) throws IOException {
+        GitCli git = server.git();
+        Path bare = server.emptyRepository(name);
+        Path work = Files.createDirectories(workspace.resolve(name));
         git.run(work, "init", "--quiet");
         git.run(work, "remote", "add", "origin", bare.toString());
         return new UpstreamRepository(git, bare, work);

@@ -1,5 +1,6 @@
 package io.infrakit.e2e;
 
+import io.infrakit.testkit.git.GitServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,33 +17,30 @@ class PlaybookFromGitE2E {
 
     TemporaryHome home;
     Launcher infrakit;
-    Path repositories;
-    GitDaemon daemon;
+    GitServer server;
 
     @BeforeEach
     void serveTheQuickstart() throws IOException {
-        GitDaemon.requireGit();
         home = TemporaryHome.create("ik-git", Map.of("INFRAKIT_GROUP_POLL_INTERVAL", "500ms"));
         infrakit = home.launcher();
-        repositories = Files.createDirectories(home.resolve("served"));
-        GitDaemon.publish(Launcher.ROOT.resolve("examples/playbooks/quickstart"), repositories, "quickstart");
-        daemon = GitDaemon.serve(repositories);
+        server = GitServer.start(home.resolve("git"));
+        server.publish(Launcher.ROOT.resolve("examples/playbooks/quickstart"), "quickstart");
     }
 
     @AfterEach
     void stop() throws IOException {
-        daemon.close();
+        server.close();
         home.close();
     }
 
     @Test
     void addedFromGitItRunsToConvergenceAndStillRunsWithTheDaemonGone() throws IOException {
-        Launcher.Result added = infrakit.run("playbook", "add", "qs", daemon.url("quickstart.git") + "#main");
+        Launcher.Result added = infrakit.run("playbook", "add", "qs", server.url("quickstart.git") + "#main");
         assertThat(added.exitCode()).as(added.toString()).isZero();
-        assertThat(added.out()).startsWith("added qs " + daemon.url("quickstart.git"));
+        assertThat(added.out()).startsWith("added qs " + server.url("quickstart.git"));
 
         Launcher.Result listed = infrakit.run("playbook", "ls");
-        assertThat(listed.out()).contains("qs", daemon.url("quickstart.git"), "main");
+        assertThat(listed.out()).contains("qs", server.url("quickstart.git"), "main");
 
         Launcher.Result help = infrakit.run("playbook", "run", "qs", "up", "--help");
         assertThat(help.exitCode()).as(help.toString()).isZero();
@@ -56,13 +54,27 @@ class PlaybookFromGitE2E {
         Launcher.Result described = infrakit.run("group", "describe", "web", "-o", "json");
         assertThat(described.out()).contains("\"Converged\" : true");
 
-        daemon.close();
+        server.close();
         Launcher.Result offline = infrakit.run("playbook", "run", "qs", "up", "--accept-defaults", "--print-only");
         assertThat(offline.exitCode()).as(offline.toString()).isZero();
         assertThat(offline.out()).contains("group web:", "\"Size\" : 3");
 
-        Launcher.Result unknown = infrakit.run("playbook", "add", "qs", daemon.url("quickstart.git"));
-        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(2);
-        assertThat(unknown.err().lines()).hasSize(1);
+        Launcher.Result taken = infrakit.run("playbook", "add", "qs", server.url("quickstart.git"));
+        assertThat(taken.exitCode()).as(taken.toString()).isEqualTo(2);
+        assertThat(taken.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void aPlaybookWhoseScriptDoesNotLoadIsNotAdded() throws IOException {
+        Path broken = Files.createDirectories(home.resolve("broken"));
+        Files.writeString(broken.resolve("playbook.groovy"), "command('up') {\n    grup 'web', [:]\n}\nparam 'x', Klass\n");
+        server.publish(broken, "broken");
+
+        Launcher.Result added = infrakit.run("playbook", "add", "broken", server.url("broken.git"));
+
+        assertThat(added.exitCode()).as(added.toString()).isEqualTo(3);
+        assertThat(added.err().strip()).startsWith("infrakit: playbook.groovy:4:");
+        assertThat(infrakit.run("playbook", "ls").out()).doesNotContain("broken");
+        assertThat(home.resolve("playbooks/broken")).doesNotExist();
     }
 }
