@@ -54,6 +54,7 @@ final class Commands {
         commands.put("instance", InstanceCommand.class);
         commands.put("template", TemplateCommand.class);
         commands.put("playbook", PlaybookCommand.class);
+        commands.put("image", ImageCommand.class);
         commands.put("help", HelpCommand.class);
         commands.put("generate-completion", AutoComplete.GenerateCompletion.class);
         return Collections.unmodifiableMap(commands);

@@ -2,22 +2,29 @@ package io.infrakit.cli;
 
 import io.infrakit.dsl.BuildImage;
 import io.infrakit.playbooks.Infrastructure;
-import io.infrakit.spi.InfrakitException;
+import io.infrakit.image.BuiltImage;
+import io.infrakit.image.ImageBuilder;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupSpec;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** A playbook acts through the manager; it is contacted (and started) only when a step needs it. */
+/**
+ * A playbook acts through the manager, contacted (and started) only when a step needs it, and builds images in
+ * this process.
+ */
 final class ManagerInfrastructure implements Infrastructure {
 
     private final Supplier<ManagerConnection> connect;
+    private final ImageBuilder images;
     private ManagerConnection connection;
 
-    ManagerInfrastructure(Supplier<ManagerConnection> connect) {
+    ManagerInfrastructure(Supplier<ManagerConnection> connect, ImageBuilder images) {
         this.connect = connect;
+        this.images = images;
     }
 
     ManagerConnection connection() {
@@ -44,7 +51,9 @@ final class ManagerInfrastructure implements Infrastructure {
 
     @Override
     public Map<String, String> buildImage(BuildImage image, Path playbookRoot) {
-        throw new InfrakitException("image " + image.file() + " (line " + image.line()
-                + "): this infrakit cannot build images yet");
+        Map<String, String> vars = new LinkedHashMap<>();
+        image.vars().forEach((name, value) -> vars.put(name, String.valueOf(value)));
+        BuiltImage built = images.build(playbookRoot.resolve(image.file()), vars);
+        return Map.of("hash", built.hash(), "kernel", built.kernel().toString(), "initrd", built.initrd().toString());
     }
 }

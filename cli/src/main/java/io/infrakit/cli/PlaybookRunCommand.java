@@ -98,7 +98,8 @@ final class PlaybookRunCommand extends BaseCommand {
                 .resolve(located.playbook().playbook(), given);
         Plan plan = located.playbook().playbook().plan(commandToRun(located), values);
         RunMode mode = printOnly ? RunMode.PRINT_ONLY : pretend ? RunMode.PRETEND : RunMode.EXECUTE;
-        ManagerInfrastructure infrastructure = new ManagerInfrastructure(() -> ManagerConnection.open(cli, home()));
+        ManagerInfrastructure infrastructure = new ManagerInfrastructure(() -> ManagerConnection.open(cli, home()),
+                Images.builder(home(), cli.environment()));
         RunSummary summary = new PlaybookRunner(infrastructure, cli.out())
                 .run(located.playbook(), plan, located.templates(home(), cli).session(), mode);
         if (wait != null && mode == RunMode.EXECUTE) {

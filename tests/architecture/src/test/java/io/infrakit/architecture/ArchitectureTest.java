@@ -28,6 +28,7 @@ class ArchitectureTest {
                 .anyMatch(name -> name.startsWith("io.infrakit.engine"))
                 .anyMatch(name -> name.startsWith("io.infrakit.rpc"))
                 .anyMatch(name -> name.startsWith("io.infrakit.plugins"))
+                .anyMatch(name -> name.startsWith("io.infrakit.image"))
                 .anyMatch(name -> name.startsWith("io.infrakit.templates"))
                 .anyMatch(name -> name.startsWith("io.infrakit.dsl"))
                 .anyMatch(name -> name.startsWith("io.infrakit.playbooks"))
@@ -89,6 +90,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.infrakit.templates..",
                         "io.infrakit.playbooks..", "io.infrakit.engine..", "io.infrakit.rpc..", "io.infrakit.plugins..",
                         "io.infrakit.cli..")
+                .check(production);
+    }
+
+    @Test
+    void theImageBuilderKnowsOnlyTheSpi() {
+        noClasses().that().resideInAPackage("io.infrakit.image..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.infrakit.engine..", "io.infrakit.rpc..",
+                        "io.infrakit.plugins..", "io.infrakit.cli..", "io.infrakit.templates..", "io.infrakit.dsl..",
+                        "io.infrakit.playbooks..")
                 .check(production);
     }
 

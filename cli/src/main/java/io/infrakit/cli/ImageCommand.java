@@ -1,0 +1,8 @@
+package io.infrakit.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "image", description = "Build bootable OS images (kernel + initramfs) from LinuxKit-like YAML specs.",
+        subcommands = {ImageBuildCommand.class, ImageLsCommand.class})
+final class ImageCommand {
+}
