@@ -11,6 +11,8 @@ PACKAGES=(
   procps                    # ps/kill, used by the end-to-end tests
   git
   curl
+  qemu-system-x86           # real VMs (TCG) booting the images we build
+  busybox-static            # the userland of those images
 )
 
 missing=()
@@ -24,5 +26,26 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The distribution's kernel, unpacked where the image tests look for it (INFRAKIT_TEST_KERNEL_DIR).
+kernel_dir="${INFRAKIT_TEST_KERNEL_DIR:-$HOME/.cache/infrakit/kernel}"
+if ! ls "$kernel_dir"/boot/vmlinuz-* >/dev/null 2>&1; then
+  echo "test.sh: unpacking the linux-image package into $kernel_dir"
+  work="$(mktemp -d)"
+  chmod 755 "$work"   # apt-get download hands the file to its _apt user
+  kernel_package() { apt-cache depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/{print $2; exit}'; }
+  package="$(kernel_package)"
+  if [ -z "$package" ]; then
+    sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    package="$(kernel_package)"
+  fi
+  (cd "$work" && apt-get download -qq "$package" >/dev/null)
+  mkdir -p "$kernel_dir"
+  dpkg-deb -x "$work"/linux-image-*.deb "$kernel_dir"
+  rm -rf "$work"
+fi
+export INFRAKIT_TEST_KERNEL_DIR="$kernel_dir"
 
 exec mvn -B -ntp verify "$@"
