@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.infrakit.spi.Json;
+import io.infrakit.spi.SpecText;
 
 /** Parses what a spec template rendered into a Jackson tree. */
 public final class SpecDocuments {
@@ -21,13 +22,12 @@ public final class SpecDocuments {
     }
 
     /**
-     * Parses {@code text} as JSON when its first non-blank character is { or [, else as YAML. Errors are
+     * Parses {@code text} as JSON or YAML, told apart as every spec is ({@link SpecText#looksLikeYaml}). Errors are
      * {@link TemplateException}s: {@code <name>: rendered output is not valid JSON: line L, column C: <reason>}.
      */
     public static JsonNode parse(String name, String text) {
-        String start = text.stripLeading();
-        boolean json = start.startsWith("{") || start.startsWith("[");
-        if (start.isEmpty()) {
+        boolean json = !SpecText.looksLikeYaml(name, text);
+        if (text.isBlank()) {
             throw new TemplateException(name + ": rendered output is empty");
         }
         try {
