@@ -7,7 +7,6 @@ import io.infrakit.playbooks.Prompter;
 import io.infrakit.playbooks.RunMode;
 import io.infrakit.playbooks.RunSummary;
 import io.infrakit.spi.InvalidSpecException;
-import io.infrakit.spi.SpecText;
 import io.infrakit.spi.group.GroupId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,8 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,13 +122,6 @@ final class PlaybookRunCommand extends BaseCommand {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> paramsFromFile() {
-        if (paramsFile == null) {
-            return Map.of();
-        }
-        try {
-            return SpecText.read(paramsFile.toString(), Files.readString(paramsFile), LinkedHashMap.class);
-        } catch (IOException e) {
-            throw new InvalidSpecException(paramsFile + ": cannot read: " + e.getMessage(), e);
-        }
+        return paramsFile == null ? Map.of() : SpecFiles.read(paramsFile.toString(), System.in, LinkedHashMap.class);
     }
 }

@@ -17,14 +17,7 @@ final class TemplateVariables {
 
     static Map<String, Object> parse(List<String> assignments) {
         Map<String, Object> vars = new LinkedHashMap<>();
-        for (String assignment : assignments) {
-            int equals = assignment.indexOf('=');
-            String name = equals < 0 ? "" : assignment.substring(0, equals).strip();
-            if (name.isEmpty()) {
-                throw new InvalidSpecException("--var " + assignment + ": expected NAME=VALUE");
-            }
-            vars.put(name, typed(assignment.substring(equals + 1).strip()));
-        }
+        strings(assignments, "--var").forEach((name, value) -> vars.put(name, typed(value)));
         return vars;
     }
 
