@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * InfraKit's {@code vanilla} flavor: adds init lines, tags and attachments to an instance spec, and judges every
- * instance healthy. Properties are {@code Init} (lines), {@code InitScriptTemplateURL}, {@code Tags} and
- * {@code Attachments}.
+ * InfraKit's {@code vanilla} flavor: adds init lines, tags and attachments to an instance spec. Properties are
+ * {@code Init} (lines), {@code InitScriptTemplateURL}, {@code Tags}, {@code Attachments} and {@code HealthCheck}.
+ *
+ * <p>Without a {@code HealthCheck} every instance is healthy, as in InfraKit. With one, health is an HTTP GET to the
+ * instance's port where its plugin published it ({@link HttpHealthCheck}, {@link HealthProbe}).
  *
  * <p>{@code InitScriptTemplateURL} is not rendered yet: the template engine arrives later, so for now the flavor
  * reads {@code file:} and {@code str://} URLs as plain text and uses that text as the init script.
@@ -25,6 +27,8 @@ public final class VanillaFlavorPlugin implements FlavorPlugin {
 
     static final String BOTH_INIT_SOURCES =
             "Either \"Init\" or \"InitScriptTemplateURL\" can be specified but not both";
+
+    private final HealthProbe probe = new HealthProbe();
 
     @Override
     public void validate(Any properties, Allocation allocation) {
@@ -59,7 +63,9 @@ public final class VanillaFlavorPlugin implements FlavorPlugin {
 
     @Override
     public Health healthy(Any properties, InstanceDescription instance) {
-        return Health.HEALTHY;
+        return VanillaProperties.parse(properties).healthCheckIfAny()
+                .map(check -> probe.check(check, instance))
+                .orElse(Health.HEALTHY);
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class VanillaPluginProvider implements PluginProvider {
 
     @Override
     public String description() {
-        return "adds init lines, tags and attachments to instances; every instance is healthy";
+        return "adds init lines, tags and attachments to instances; healthy unless an optional HTTP HealthCheck fails";
     }
 
     @Override

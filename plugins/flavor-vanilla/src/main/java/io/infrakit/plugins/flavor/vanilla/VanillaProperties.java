@@ -6,25 +6,32 @@ import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.instance.Attachment;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import static io.infrakit.plugins.flavor.vanilla.PropertyChecks.absent;
+import static io.infrakit.plugins.flavor.vanilla.PropertyChecks.mistyped;
 
 /**
  * The vanilla flavor's properties, read strictly: a property this flavor does not know, or one of the wrong type,
  * is an error naming it, because a misspelt {@code Init} would otherwise silently create bare instances.
+ * {@code healthCheck} is null when the properties have no {@code HealthCheck}.
  */
 record VanillaProperties(List<String> init,
                          String initScriptTemplateUrl,
                          Map<String, String> tags,
-                         List<Attachment> attachments) {
+                         List<Attachment> attachments,
+                         HttpHealthCheck healthCheck) {
 
     static final String INIT = "Init";
     static final String INIT_SCRIPT_TEMPLATE_URL = "InitScriptTemplateURL";
     static final String TAGS = "Tags";
     static final String ATTACHMENTS = "Attachments";
-    private static final List<String> KNOWN = List.of(INIT, INIT_SCRIPT_TEMPLATE_URL, TAGS, ATTACHMENTS);
+    static final String HEALTH_CHECK = HttpHealthCheck.PROPERTY;
+    private static final List<String> KNOWN =
+            List.of(INIT, INIT_SCRIPT_TEMPLATE_URL, TAGS, ATTACHMENTS, HEALTH_CHECK);
 
     VanillaProperties {
         init = List.copyOf(init);
@@ -34,30 +41,23 @@ record VanillaProperties(List<String> init,
 
     static VanillaProperties parse(Any properties) {
         if (properties.isEmpty()) {
-            return new VanillaProperties(List.of(), "", Map.of(), List.of());
+            return new VanillaProperties(List.of(), "", Map.of(), List.of(), null);
         }
         JsonNode node = properties.node();
         if (!node.isObject()) {
             throw new InvalidSpecException("vanilla flavor properties must be a JSON object, got " + node);
         }
-        rejectUnknown(node);
+        PropertyChecks.rejectUnknown(node, KNOWN, "");
         return new VanillaProperties(
                 strings(node.get(INIT)),
                 text(node.get(INIT_SCRIPT_TEMPLATE_URL)),
                 stringMap(node.get(TAGS)),
-                attachments(node.get(ATTACHMENTS)));
+                attachments(node.get(ATTACHMENTS)),
+                absent(node.get(HEALTH_CHECK)) ? null : HttpHealthCheck.parse(node.get(HEALTH_CHECK)));
     }
 
-    private static void rejectUnknown(JsonNode node) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!KNOWN.contains(name)) {
-                String hint = KNOWN.stream().filter(known -> known.equalsIgnoreCase(name))
-                        .map(known -> " (did you mean \"" + known + "\"?)").findFirst()
-                        .orElse("; known properties: " + String.join(", ", KNOWN));
-                throw new InvalidSpecException("unknown vanilla flavor property \"" + name + "\"" + hint);
-            }
-        }
+    Optional<HttpHealthCheck> healthCheckIfAny() {
+        return Optional.ofNullable(healthCheck);
     }
 
     private static List<String> strings(JsonNode value) {
@@ -114,10 +114,6 @@ record VanillaProperties(List<String> init,
         return attachments;
     }
 
-    private static boolean absent(JsonNode value) {
-        return value == null || value.isNull();
-    }
-
     private static boolean allTextual(JsonNode container) {
         for (JsonNode element : container) {
             if (!element.isTextual()) {
@@ -125,10 +121,5 @@ record VanillaProperties(List<String> init,
             }
         }
         return true;
-    }
-
-    private static InvalidSpecException mistyped(String property, String expected, JsonNode value) {
-        return new InvalidSpecException(
-                "vanilla flavor property \"" + property + "\" must be " + expected + ", got " + value);
     }
 }

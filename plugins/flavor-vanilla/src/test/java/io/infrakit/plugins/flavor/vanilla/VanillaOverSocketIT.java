@@ -73,11 +73,35 @@ class VanillaOverSocketIT {
     }
 
     @Test
+    void aHealthCheckVerdictAndThePublishedPortsTravelToo() {
+        try (LocalHttpServer instance = new LocalHttpServer()) {
+            instance.answering("/up", 200, "ready").answering("/down", 503, "ready");
+
+            assertThat(vanilla.healthy(healthCheck("/up"), instance.instance())).isEqualTo(Health.HEALTHY);
+            assertThat(vanilla.healthy(healthCheck("/down"), instance.instance())).isEqualTo(Health.UNHEALTHY);
+        }
+    }
+
+    @Test
+    void aBadHealthCheckIsRejectedAcrossTheWire() {
+        Any eighty = Any.parse("{\"HealthCheck\": {\"Port\": \"eighty\"}}");
+
+        assertThatThrownBy(() -> vanilla.validate(eighty, Allocation.ofSize(1)))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("vanilla flavor property \"HealthCheck.Port\" must be an integer from 1 to 65535,"
+                        + " got \"eighty\"");
+    }
+
+    @Test
     void aValidationErrorArrivesWithItsExactMessageAndKind() {
         Any both = Any.parse("{\"Init\": [\"x\"], \"InitScriptTemplateURL\": \"str://y\"}");
 
         assertThatThrownBy(() -> vanilla.validate(both, Allocation.ofSize(1)))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessage("Either \"Init\" or \"InitScriptTemplateURL\" can be specified but not both");
+    }
+
+    private static Any healthCheck(String path) {
+        return Any.parse("{\"HealthCheck\": {\"Port\": 80, \"Path\": \"" + path + "\", \"Contains\": \"ready\"}}");
     }
 }
