@@ -25,8 +25,8 @@ class DidYouMeanTest {
 
     @Test
     void measuresEditDistance() {
-        assertThat(DidYouMean.distance("kitten", "sitting")).isEqualTo(3);
-        assertThat(DidYouMean.distance("", "abc")).isEqualTo(3);
-        assertThat(DidYouMean.distance("same", "same")).isZero();
+        assertThat(io.infrakit.spi.Suggestions.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(io.infrakit.spi.Suggestions.distance("", "abc")).isEqualTo(3);
+        assertThat(io.infrakit.spi.Suggestions.distance("same", "same")).isZero();
     }
 }
