@@ -1,0 +1,61 @@
+package io.infrakit.plugins.instance.qemu;
+
+import io.infrakit.spi.instance.InstanceId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The QEMU command line of one VM (feasibility.md §2): no default devices, serial console to a file, the kernel and
+ * initrd booted directly, user-mode networking with each forwarded port on loopback, QMP on a unix socket, and
+ * {@code -daemonize} so the VM outlives the manager that started it.
+ */
+final class QemuCommand {
+
+    private QemuCommand() {
+    }
+
+    static List<String> of(String binary, InstanceId id, QemuProperties vm, VmFiles files,
+                           Map<Integer, Integer> forwardedPorts, boolean userData) {
+        List<String> command = new ArrayList<>(List.of(binary,
+                "-name", id.value(),
+                "-accel", vm.accel(),
+                "-m", Integer.toString(vm.memoryMib()),
+                "-smp", Integer.toString(vm.cpus()),
+                "-nodefaults", "-no-user-config", "-display", "none",
+                // A guest that panics or reboots ends its process, which describe then reports as gone.
+                "-no-reboot",
+                "-serial", "file:" + files.serialLog(),
+                "-kernel", vm.kernel().toString(),
+                "-initrd", vm.initrd().toString(),
+                "-append", cmdline(id, vm),
+                "-netdev", netdev(forwardedPorts),
+                "-device", "virtio-net-pci,netdev=n0",
+                "-qmp", "unix:" + files.qmp() + ",server=on,wait=off",
+                "-pidfile", files.pid().toString(),
+                "-daemonize"));
+        if (userData) {
+            command.add("-fw_cfg");
+            command.add("name=opt/infrakit/init,file=" + files.userData());
+        }
+        return command;
+    }
+
+    static String cmdline(InstanceId id, QemuProperties vm) {
+        StringBuilder cmdline = new StringBuilder(vm.cmdline());
+        cmdline.append(cmdline.isEmpty() ? "" : " ").append("infrakit.id=").append(id.value());
+        if (!vm.image().isEmpty()) {
+            cmdline.append(" infrakit.image=").append(vm.image());
+        }
+        return cmdline.toString();
+    }
+
+    private static String netdev(Map<Integer, Integer> forwardedPorts) {
+        String forwards = forwardedPorts.entrySet().stream()
+                .map(port -> ",hostfwd=tcp:" + HostPorts.HOST + ":" + port.getValue() + "-:" + port.getKey())
+                .collect(Collectors.joining());
+        return "user,id=n0" + forwards;
+    }
+}

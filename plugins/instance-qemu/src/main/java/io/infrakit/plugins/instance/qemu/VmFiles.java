@@ -1,0 +1,39 @@
+package io.infrakit.plugins.instance.qemu;
+
+import io.infrakit.spi.instance.InstanceId;
+
+import java.nio.file.Path;
+
+/** The files of one VM, all in its own directory named by its instance ID. */
+record VmFiles(Path directory) {
+
+    static VmFiles of(Path base, InstanceId id) {
+        return new VmFiles(base.resolve(id.value()));
+    }
+
+    /** Tags, properties, published ports and pid: what describe reports, kept beside the running VM. */
+    Path state() {
+        return directory.resolve("vm.json");
+    }
+
+    Path pid() {
+        return directory.resolve("qemu.pid");
+    }
+
+    Path qmp() {
+        return directory.resolve("qmp.sock");
+    }
+
+    Path serialLog() {
+        return directory.resolve("serial.log");
+    }
+
+    /** The instance spec's init script, which the guest reads through fw_cfg as opt/infrakit/init. */
+    Path userData() {
+        return directory.resolve("user-data");
+    }
+
+    InstanceId id() {
+        return InstanceId.of(directory.getFileName().toString());
+    }
+}

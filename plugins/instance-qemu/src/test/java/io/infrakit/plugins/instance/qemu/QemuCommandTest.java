@@ -1,0 +1,58 @@
+package io.infrakit.plugins.instance.qemu;
+
+import io.infrakit.spi.instance.InstanceId;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QemuCommandTest {
+
+    private static final InstanceId ID = InstanceId.of("qemu-0a1b2c3d");
+    private static final VmFiles FILES = new VmFiles(Path.of("/home/u/.infrakit/instances/qemu/qemu-0a1b2c3d"));
+    private static final QemuProperties VM = new QemuProperties(Path.of("/img/kernel"), Path.of("/img/initrd.img"),
+            "console=ttyS0 quiet", "abc123", 128, 1, List.of(80, 22), Duration.ofSeconds(10), "tcg");
+
+    @Test
+    void bootsTheKernelDirectlyWithTheInstanceIdentityOnTheCommandLine() {
+        List<String> command = QemuCommand.of("qemu-system-x86_64", ID, VM, FILES, ports(), false);
+
+        assertThat(command).startsWith("qemu-system-x86_64").containsSubsequence("-accel", "tcg", "-m", "128")
+                .containsSubsequence("-kernel", "/img/kernel", "-initrd", "/img/initrd.img", "-append",
+                        "console=ttyS0 quiet infrakit.id=qemu-0a1b2c3d infrakit.image=abc123")
+                .contains("-nodefaults", "-no-reboot", "-daemonize")
+                .doesNotContain("-fw_cfg");
+    }
+
+    @Test
+    void forwardsEachGuestPortFromLoopbackAndKeepsItsControlFilesInItsDirectory() {
+        List<String> command = QemuCommand.of("qemu-system-x86_64", ID, VM, FILES, ports(), true);
+
+        assertThat(command).containsSubsequence("-netdev",
+                        "user,id=n0,hostfwd=tcp:127.0.0.1:18080-:80,hostfwd=tcp:127.0.0.1:18022-:22")
+                .containsSubsequence("-qmp", "unix:" + FILES.qmp() + ",server=on,wait=off")
+                .containsSubsequence("-pidfile", FILES.pid().toString())
+                .containsSubsequence("-serial", "file:" + FILES.serialLog())
+                .containsSubsequence("-fw_cfg", "name=opt/infrakit/init,file=" + FILES.userData());
+    }
+
+    @Test
+    void anImagelessVmGetsOnlyItsId() {
+        QemuProperties bare = new QemuProperties(VM.kernel(), VM.initrd(), "", "", 64, 1, List.of(),
+                Duration.ZERO, "tcg");
+
+        assertThat(QemuCommand.cmdline(ID, bare)).isEqualTo("infrakit.id=qemu-0a1b2c3d");
+    }
+
+    private static Map<Integer, Integer> ports() {
+        Map<Integer, Integer> ports = new LinkedHashMap<>();
+        ports.put(80, 18080);
+        ports.put(22, 18022);
+        return ports;
+    }
+}

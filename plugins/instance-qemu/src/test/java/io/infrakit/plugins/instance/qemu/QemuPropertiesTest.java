@@ -1,0 +1,85 @@
+package io.infrakit.plugins.instance.qemu;
+
+import io.infrakit.spi.Any;
+import io.infrakit.spi.InvalidSpecException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class QemuPropertiesTest {
+
+    @TempDir
+    Path work;
+
+    private String files;
+
+    @BeforeEach
+    void kernelAndInitrd() throws IOException {
+        Path kernel = Files.writeString(work.resolve("kernel"), "k");
+        Path initrd = Files.writeString(work.resolve("initrd.img"), "i");
+        files = "\"Kernel\": \"" + kernel + "\", \"Initrd\": \"" + initrd + "\"";
+    }
+
+    @Test
+    void defaultsAreOneSmallTcgVmWithNoForwardedPorts() {
+        QemuProperties vm = QemuProperties.parse(Any.parse("{" + files + "}"));
+
+        assertThat(vm.kernel()).isEqualTo(work.resolve("kernel"));
+        assertThat(vm.cmdline()).isEqualTo("console=ttyS0 quiet panic=-1");
+        assertThat(vm.memoryMib()).isEqualTo(128);
+        assertThat(vm.cpus()).isEqualTo(1);
+        assertThat(vm.ports()).isEmpty();
+        assertThat(vm.powerdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(vm.accel()).isEqualTo("tcg");
+        assertThat(vm.image()).isEmpty();
+    }
+
+    @Test
+    void everyPropertyIsRead() {
+        QemuProperties vm = QemuProperties.parse(Any.parse("{" + files + ", \"Cmdline\": \"console=ttyS0\", "
+                + "\"Image\": \"0123abcd\", \"Memory\": 256, \"Cpus\": 2, \"Ports\": [80, 22], "
+                + "\"PowerdownTimeout\": \"3s\", \"Accel\": \"kvm\"}"));
+
+        assertThat(vm).isEqualTo(new QemuProperties(work.resolve("kernel"), work.resolve("initrd.img"),
+                "console=ttyS0", "0123abcd", 256, 2, List.of(80, 22), Duration.ofSeconds(3), "kvm"));
+    }
+
+    @Test
+    void mistakesAreNamed() {
+        assertRejected("{\"Initrd\": \"/dev/null\"}", "qemu instance property \"Kernel\" is required");
+        assertRejected("{" + files.replace("initrd.img", "missing.img") + "}",
+                "qemu instance property \"Initrd\": no readable file " + work.resolve("missing.img"));
+        assertRejected("{" + files + ", \"Memroy\": 64}", "unknown qemu instance property \"Memroy\" (did you mean \"Memory\"?)");
+        assertRejected("{" + files + ", \"Color\": 1}", "known properties: Accel, Cmdline, Cpus, Image");
+        assertRejected("{" + files + ", \"Memory\": \"lots\"}",
+                "qemu instance property \"Memory\" must be an integer from 32 to 65536, got \"lots\"");
+        assertRejected("{" + files + ", \"Ports\": [80, 80]}", "\"Ports\" must be a list of TCP port numbers");
+        assertRejected("{" + files + ", \"Ports\": [70000]}", "\"Ports\" must be a list of TCP port numbers");
+        assertRejected("{" + files + ", \"PowerdownTimeout\": \"soon\"}", "\"PowerdownTimeout\" must be a duration");
+        assertRejected("{" + files + ", \"Image\": \"a b\"}", "\"Image\" must be an image hash");
+        assertRejected("{" + files + ", \"Accel\": \"hvf\"}", "\"Accel\" must be \"tcg\" or \"kvm\"");
+        assertRejected("\"vm\"", "qemu instance properties must be a JSON object");
+    }
+
+    @Test
+    void thePowerdownTimeoutOfAcceptedPropertiesIsReadEvenWhenTheFilesAreGone() {
+        Any accepted = Any.parse("{\"Kernel\": \"/gone\", \"Initrd\": \"/gone\", \"PowerdownTimeout\": \"2s\"}");
+
+        assertThat(QemuProperties.powerdownTimeoutOf(accepted)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(QemuProperties.powerdownTimeoutOf(Any.empty())).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    private static void assertRejected(String json, String message) {
+        assertThatThrownBy(() -> QemuProperties.parse(Any.parse(json)))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining(message);
+    }
+}
