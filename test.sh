@@ -13,6 +13,11 @@ PACKAGES=(
   curl
   qemu-system-x86           # real VMs (TCG) booting the images we build
   busybox-static            # the userland of those images
+  grub-pc-bin               # GRUB's BIOS modules, so the images' ISOs boot
+  grub-common               # grub-mkrescue, which makes those ISOs
+  xorriso                   # the ISO writer grub-mkrescue runs
+  mtools                    # the FAT tools grub-mkrescue uses
+  qemu-utils                # qemu-img, which converts the ISO into the qcow2 disk
 )
 
 missing=()

@@ -42,6 +42,47 @@ class ImageCommandsTest {
     }
 
     @Test
+    void aBuildPrintsEveryFileTheImageHasAndLsShowsItsFormats() throws IOException {
+        Path spec = spec();
+        Run first = run("image", "build", spec.toString(), "--var", "key=A");
+        String hash = first.out().lines().findFirst().orElseThrow();
+        Path image = home.resolve("images").resolve(hash);
+        assertThat(first.out()).doesNotContain("vmlinux", "iso", "qcow2");
+        assertThat(run("image", "ls").out()).containsPattern(hash + " +\\S+ +kernel +" + spec);
+        // As a build from a PVH kernel, with formats: [iso, qcow2], would have left them (the image tests make them).
+        for (String file : new String[] {"vmlinux", "image.iso", "disk.qcow2"}) {
+            Files.writeString(image.resolve(file), file);
+        }
+
+        Run again = run("image", "build", spec.toString(), "--var", "key=A");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(hash + "\n"
+                + "  kernel " + image.resolve("kernel") + "\n"
+                + "  vmlinux " + image.resolve("vmlinux") + "\n"
+                + "  initrd " + image.resolve("initrd.img") + "\n"
+                + "  iso " + image.resolve("image.iso") + "\n"
+                + "  qcow2 " + image.resolve("disk.qcow2") + "\n");
+        Run ls = run("image", "ls");
+        assertThat(ls.out().lines().findFirst()).hasValueSatisfying(header ->
+                assertThat(header).containsSubsequence("HASH", "CREATED", "FORMATS", "SPEC", "INITRD"));
+        assertThat(ls.out()).contains(" kernel,vmlinux,iso,qcow2 ");
+        assertThat(run("image", "ls", "-o", "json").out()).contains("\"formats\" : [ \"kernel\", \"vmlinux\", \"iso\", \"qcow2\" ]");
+    }
+
+    @Test
+    void anUnknownFormatIsOneLineAndExitThree() throws IOException {
+        Path spec = Files.writeString(tree.resolve("bad.yml"), "kernel: {path: vmlinuz}\nformats: [iso, vmdk]\n");
+        Files.write(tree.resolve("vmlinuz"), new byte[] {1, 2, 3});
+
+        Run run = run("image", "build", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().strip()).isEqualTo("infrakit: " + spec + ": formats[1] 'vmdk' is not an image format; "
+                + "known: iso, qcow2");
+    }
+
+    @Test
     void anUnknownSectionIsOneLineAndExitThree() throws IOException {
         Path spec = Files.writeString(tree.resolve("bad.yml"), "kernel: {path: vmlinuz}\nservises: []\n");
         Files.write(tree.resolve("vmlinuz"), new byte[] {1, 2, 3});

@@ -2,34 +2,40 @@ package io.infrakit.image;
 
 import io.infrakit.image.ImageSpec.FileSpec;
 import io.infrakit.image.ImageSpec.ServiceSpec;
+import io.infrakit.image.SharedKernels.SharedKernel;
 import io.infrakit.spi.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Builds an image spec into a kernel + initramfs pair under {@code <imagesDir>/<hash>/}. The directory appears
- * whole or not at all (it is assembled beside it and moved in), and an image already there is not written again.
+ * Builds an image spec into a kernel + initramfs pair under {@code <imagesDir>/<hash>/}, with the kernel's PVH vmlinux
+ * where it has one and the disk formats the spec asks for. The directory appears whole or not at all (it is assembled
+ * beside it and moved in), and an image already there is not written again; only formats it lacks are added.
  */
 public final class ImageBuilder {
 
     private final Path imagesDir;
     private final KernelModules modules;
     private final Clock clock;
+    private final SharedKernels kernels;
+    private final DiskImages diskImages;
 
     public ImageBuilder(Path imagesDir, Path modulesDir, Clock clock) {
+        this(imagesDir, modulesDir, clock, HostTools.ofThisMachine());
+    }
+
+    ImageBuilder(Path imagesDir, Path modulesDir, Clock clock, HostTools tools) {
         this.imagesDir = imagesDir;
         this.modules = new KernelModules(modulesDir);
         this.clock = clock;
+        this.kernels = new SharedKernels(imagesDir);
+        this.diskImages = new DiskImages(tools);
     }
 
     public BuiltImage build(Path specFile) {
@@ -45,7 +51,11 @@ public final class ImageBuilder {
             Path directory = imagesDir.resolve(hash);
             if (!Files.isDirectory(directory)) {
                 writeAtomically(directory, spec, initrd, hash);
+            } else if (!Files.exists(directory.resolve(ImageFiles.VMLINUX))) {
+                linkVmlinuxIntoPlace(directory, kernels.of(spec.kernel().path()));
             }
+            diskImages.addMissing(spec, directory);
+            recordFormats(directory);
             return BuiltImage.in(directory);
         } catch (IOException e) {
             throw new ImageBuildException("cannot store the image of " + specFile + " under " + imagesDir + ": "
@@ -54,29 +64,51 @@ public final class ImageBuilder {
     }
 
     private void writeAtomically(Path directory, ImageSpec spec, byte[] initrd, String hash) throws IOException {
+        SharedKernel kernel = kernels.of(spec.kernel().path());
         Files.createDirectories(imagesDir);
         Path staging = Files.createTempDirectory(imagesDir, "." + hash + "-");
         try {
-            Files.copy(spec.kernel().path(), staging.resolve(ImageFiles.KERNEL));
+            StagedFiles.linkOrCopy(kernel.vmlinuz(), staging.resolve(ImageFiles.KERNEL));
+            if (kernel.vmlinux().isPresent()) {
+                StagedFiles.linkOrCopy(kernel.vmlinux().get(), staging.resolve(ImageFiles.VMLINUX));
+            }
             Files.write(staging.resolve(ImageFiles.INITRD), initrd);
             Files.writeString(staging.resolve(ImageFiles.CMDLINE), spec.kernel().cmdline() + "\n");
-            ImageManifest manifest = manifest(spec, hash, initrd.length);
+            ImageManifest manifest = manifest(spec, hash, initrd.length, BuiltImage.in(staging).formats());
             Files.writeString(staging.resolve(ImageFiles.MANIFEST), Json.write(manifest), StandardCharsets.UTF_8);
-            try {
-                Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException e) {
-                // Another build of the same content got there first; its files are the same as ours.
-            } catch (IOException e) {
-                if (!Files.isDirectory(directory)) {
-                    throw e;
-                }
-            }
+            StagedFiles.moveDirectoryIntoPlace(staging, directory);
         } finally {
-            deleteRecursively(staging);
+            StagedFiles.deleteRecursively(staging);
         }
     }
 
-    private ImageManifest manifest(ImageSpec spec, String hash, long initrdSize) throws IOException {
+    /** For an image built before vmlinux files were made, or whose kernel has none. */
+    private static void linkVmlinuxIntoPlace(Path directory, SharedKernel kernel) throws IOException {
+        if (kernel.vmlinux().isPresent()) {
+            Path vmlinux = kernel.vmlinux().get();
+            StagedFiles.writeIntoPlace(directory.resolve(ImageFiles.VMLINUX), file -> StagedFiles.linkOrCopy(vmlinux, file));
+        }
+    }
+
+    /**
+     * Brings image.json's formats up to what the directory holds. It looks again after each write: a concurrent build
+     * may have added a format after this one looked, and whichever build writes last then sees them all.
+     */
+    private static void recordFormats(Path directory) throws IOException {
+        Path manifestFile = directory.resolve(ImageFiles.MANIFEST);
+        while (true) {
+            List<String> present = BuiltImage.in(directory).formats();
+            ImageManifest manifest = ImageManifest.read(manifestFile);
+            if (manifest.formats().equals(present)) {
+                return;
+            }
+            String updated = Json.write(manifest.withFormats(present));
+            StagedFiles.writeIntoPlace(manifestFile, file -> Files.writeString(file, updated, StandardCharsets.UTF_8));
+        }
+    }
+
+    private ImageManifest manifest(ImageSpec spec, String hash, long initrdSize, List<String> formats)
+            throws IOException {
         return new ImageManifest(
                 hash,
                 clock.instant(),
@@ -87,18 +119,7 @@ public final class ImageBuilder {
                 spec.services().stream().map(ServiceSpec::name).toList(),
                 spec.files().stream().map(FileSpec::path).toList(),
                 Files.size(spec.kernel().path()),
-                initrdSize);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            List<Path> deepestFirst = paths.sorted(Comparator.reverseOrder()).toList();
-            for (Path path : deepestFirst) {
-                Files.deleteIfExists(path);
-            }
-        }
+                initrdSize,
+                formats);
     }
 }

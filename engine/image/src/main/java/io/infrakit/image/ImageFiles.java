@@ -4,6 +4,7 @@ package io.infrakit.image;
 final class ImageFiles {
 
     static final String KERNEL = "kernel";
+    static final String VMLINUX = "vmlinux";
     static final String INITRD = "initrd.img";
     static final String CMDLINE = "cmdline";
     static final String MANIFEST = "image.json";

@@ -1,12 +1,10 @@
 package io.infrakit.image;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -21,14 +19,9 @@ public final class ImageHash {
     }
 
     public static String of(Path kernel, byte[] initrd, String cmdline) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = FileDigest.sha256();
         sha.update(lengthPrefix("kernel", Files.size(kernel)));
-        try (InputStream in = Files.newInputStream(kernel)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                sha.update(buffer, 0, n);
-            }
-        }
+        FileDigest.update(sha, kernel);
         sha.update(lengthPrefix("initrd", initrd.length));
         sha.update(initrd);
         byte[] cmdlineBytes = cmdline.getBytes(StandardCharsets.UTF_8);
@@ -39,13 +32,5 @@ public final class ImageHash {
 
     private static byte[] lengthPrefix(String part, long length) {
         return (part + " " + length + "\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * What goes into a bootable image: a kernel with its command line, the kernel modules to load (in order), the
- * shell lines {@code /init} runs, background services and extra files. Paths are already resolved against the
- * spec file's directory.
+ * shell lines {@code /init} runs, background services and extra files; and the disk formats to make of it besides
+ * the kernel and initrd. Paths are already resolved against the spec file's directory.
  */
 public record ImageSpec(
         Path specFile,
@@ -17,7 +17,8 @@ public record ImageSpec(
         List<String> init,
         List<ServiceSpec> services,
         List<FileSpec> files,
-        Path busybox) {
+        Path busybox,
+        List<DiskFormat> formats) {
 
     public static final Path DEFAULT_BUSYBOX = Path.of("/bin/busybox");
 
@@ -30,6 +31,7 @@ public record ImageSpec(
         services = List.copyOf(services);
         files = List.copyOf(files);
         Objects.requireNonNull(busybox, "busybox");
+        formats = List.copyOf(formats);
     }
 
     public record KernelSpec(Path path, String cmdline) {

@@ -16,22 +16,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Reads an image spec (YAML) into an {@link ImageSpec}; every error is one line that starts with the spec file. */
 public final class ImageSpecParser {
 
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final Set<String> SECTIONS =
-            new TreeSet<>(List.of("kernel", "modules", "onboot", "init", "services", "files", "busybox"));
+            new TreeSet<>(List.of("kernel", "modules", "onboot", "init", "services", "files", "busybox", "formats"));
     private static final Set<String> KERNEL_FIELDS = new TreeSet<>(List.of("path", "cmdline"));
     private static final Set<String> SERVICE_FIELDS = new TreeSet<>(List.of("name", "command"));
     private static final Set<String> FILE_FIELDS = new TreeSet<>(List.of("path", "contents", "source", "mode"));
+    private static final String KNOWN_FORMATS =
+            String.join(", ", Stream.of(DiskFormat.values()).map(DiskFormat::specName).toList());
     private static final Pattern MODULE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{3}");
@@ -75,7 +80,8 @@ public final class ImageSpecParser {
                 files(root.get("files")),
                 root.hasNonNull("busybox")
                         ? specDir.resolve(text(root.get("busybox"), "busybox")).normalize()
-                        : ImageSpec.DEFAULT_BUSYBOX);
+                        : ImageSpec.DEFAULT_BUSYBOX,
+                formats(root.get("formats")));
     }
 
     private JsonNode readTree(String text) {
@@ -115,6 +121,20 @@ public final class ImageSpecParser {
             }
         }
         return modules;
+    }
+
+    /** In the order of {@link DiskFormat}, each once: the qcow2 disk is made from the ISO. */
+    private List<DiskFormat> formats(JsonNode node) {
+        EnumSet<DiskFormat> formats = EnumSet.noneOf(DiskFormat.class);
+        List<String> names = strings(node, "formats");
+        for (int i = 0; i < names.size(); i++) {
+            Optional<DiskFormat> format = DiskFormat.bySpecName(names.get(i));
+            if (format.isEmpty()) {
+                throw invalid("formats[" + i + "] '" + names.get(i) + "' is not an image format; known: " + KNOWN_FORMATS);
+            }
+            formats.add(format.get());
+        }
+        return List.copyOf(formats);
     }
 
     private List<ServiceSpec> services(JsonNode node) {

@@ -1,7 +1,5 @@
 package io.infrakit.image;
 
-import io.infrakit.spi.Json;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +7,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The images built under an images directory (usually {@code $INFRAKIT_HOME/images}). */
 public final class ImageStore {
+
+    private static final Pattern IMAGE_DIRECTORY_NAME = Pattern.compile("[0-9a-f]{" + ImageHash.LENGTH + "}");
 
     private final Path imagesDir;
 
@@ -20,7 +21,10 @@ public final class ImageStore {
         this.imagesDir = imagesDir;
     }
 
-    /** Every complete image, oldest first; half-written staging directories (dot names) are skipped. */
+    /**
+     * Every complete image, oldest first, with the formats its directory holds now. Only directories named by a
+     * hash are images: staging directories (dot names) and the shared {@code kernels} directory are not.
+     */
     public List<ImageManifest> list() {
         if (!Files.isDirectory(imagesDir)) {
             return List.of();
@@ -28,7 +32,7 @@ public final class ImageStore {
         List<ImageManifest> images = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(imagesDir)) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                if (!dir.getFileName().toString().startsWith(".")) {
+                if (IMAGE_DIRECTORY_NAME.matcher(dir.getFileName().toString()).matches()) {
                     readManifest(dir).ifPresent(images::add);
                 }
             }
@@ -41,7 +45,7 @@ public final class ImageStore {
 
     public Optional<BuiltImage> find(String hash) {
         Path dir = imagesDir.resolve(hash);
-        return hash.matches("[0-9a-f]+") && Files.isRegularFile(dir.resolve(ImageFiles.MANIFEST))
+        return IMAGE_DIRECTORY_NAME.matcher(hash).matches() && Files.isRegularFile(dir.resolve(ImageFiles.MANIFEST))
                 ? Optional.of(BuiltImage.in(dir))
                 : Optional.empty();
     }
@@ -51,6 +55,6 @@ public final class ImageStore {
         if (!Files.isRegularFile(manifest)) {
             return Optional.empty();
         }
-        return Optional.of(Json.mapper().readValue(manifest.toFile(), ImageManifest.class));
+        return Optional.of(ImageManifest.read(manifest).withFormats(BuiltImage.in(dir).formats()));
     }
 }

@@ -40,6 +40,13 @@ final class ImageFixture {
         addModule("kernel/drivers/net/ethernet/intel/e1000/e1000.ko", "fake e1000");
     }
 
+    /** Replaces the fake kernel with a fake bzImage whose xz payload is a PVH-bootable ELF file; returns that file. */
+    byte[] useKernelWithPvhVmlinux() throws IOException {
+        byte[] vmlinux = FakeKernel.vmlinux(true);
+        Files.write(specDir.resolve("vmlinuz"), FakeKernel.bzImage(vmlinux));
+        return vmlinux;
+    }
+
     void addModule(String relativePath, String contents) throws IOException {
         Path file = modulesDir.resolve(relativePath);
         Files.createDirectories(file.getParent());
@@ -78,6 +85,11 @@ final class ImageFixture {
 
     ImageBuilder builder() {
         return new ImageBuilder(imagesDir, modulesDir, Clock.fixed(BUILT_AT, ZoneOffset.UTC));
+    }
+
+    /** A builder that finds its external tools only where {@code tools} says. */
+    ImageBuilder builder(HostTools tools) {
+        return new ImageBuilder(imagesDir, modulesDir, Clock.fixed(BUILT_AT, ZoneOffset.UTC), tools);
     }
 
     record CpioFile(String name, long mode, long mtime, long uid, long gid, String content) {

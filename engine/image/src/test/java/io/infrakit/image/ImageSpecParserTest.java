@@ -47,7 +47,49 @@ class ImageSpecParserTest {
         Path spec = fixture.spec("kernel: {path: vmlinuz}\ntrust: {}\n");
 
         assertOneLineError(() -> ImageSpecParser.parse(spec, Map.of()), spec + ": unknown section 'trust'; known: "
-                + "busybox, files, init, kernel, modules, onboot, services");
+                + "busybox, files, formats, init, kernel, modules, onboot, services");
+    }
+
+    @Test
+    void formatsAreReadOnceEachInTheOrderTheyAreMadeIn() throws IOException {
+        ImageFixture fixture = new ImageFixture(temp);
+
+        ImageSpec spec = ImageSpecParser.parse(fixture.spec("kernel: {path: vmlinuz}\nformats: [qcow2, iso, qcow2]\n"),
+                Map.of());
+
+        assertThat(spec.formats()).containsExactly(DiskFormat.ISO, DiskFormat.QCOW2);
+    }
+
+    @Test
+    void withoutFormatsTheImageIsKernelAndInitrdOnly() throws IOException {
+        ImageFixture fixture = new ImageFixture(temp);
+
+        assertThat(ImageSpecParser.parse(fixture.spec("kernel: {path: vmlinuz}\n"), Map.of()).formats()).isEmpty();
+    }
+
+    @Test
+    void anUnknownFormatIsNamedWithTheKnownOnes() throws IOException {
+        ImageFixture fixture = new ImageFixture(temp);
+        Path spec = fixture.spec("kernel: {path: vmlinuz}\nformats: [iso, vhd]\n");
+
+        assertOneLineError(() -> ImageSpecParser.parse(spec, Map.of()),
+                spec + ": formats[1] 'vhd' is not an image format; known: iso, qcow2");
+    }
+
+    @Test
+    void formatsGivenAsOneValueAreRefused() throws IOException {
+        ImageFixture fixture = new ImageFixture(temp);
+        Path spec = fixture.spec("kernel: {path: vmlinuz}\nformats: iso\n");
+
+        assertOneLineError(() -> ImageSpecParser.parse(spec, Map.of()), spec + ": formats must be a list");
+    }
+
+    @Test
+    void aFormatThatIsNotTextIsRefused() throws IOException {
+        ImageFixture fixture = new ImageFixture(temp);
+        Path spec = fixture.spec("kernel: {path: vmlinuz}\nformats: [{iso: yes}]\n");
+
+        assertOneLineError(() -> ImageSpecParser.parse(spec, Map.of()), spec + ": formats[0] must be a text value");
     }
 
     @Test
