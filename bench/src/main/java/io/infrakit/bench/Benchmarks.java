@@ -49,6 +49,8 @@ public final class Benchmarks {
         if (!options.skipCli()) {
             section(options, "describe on a manager", () -> ManagerBenchmark.describe(options.launcher(),
                     options.describeSize(), options.runs()), results);
+            section(options, "VMs", () -> VmBenchmark.run(options.launcher(),
+                    options.launcher().toAbsolutePath().getParent(), Math.max(3, options.runs())), results);
             for (FlowCase flow : options.flows()) {
                 section(options, "file e2e N=" + flow.size() + " poll " + flow.poll(), () -> FileFlowBenchmark.run(
                         options.launcher(), flow.size(), flow.poll(), flow.runs(), flow.cpuWindow()), results);

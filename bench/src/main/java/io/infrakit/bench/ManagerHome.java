@@ -33,9 +33,14 @@ final class ManagerHome implements AutoCloseable {
     }
 
     static ManagerHome start(Path launcher, Duration pollInterval) {
+        return start(launcher, pollInterval, Map.of());
+    }
+
+    /** As {@link #start(Path, Duration)}, with more environment variables for the launcher and its manager. */
+    static ManagerHome start(Path launcher, Duration pollInterval, Map<String, String> extraEnvironment) {
         try {
             Path root = Files.createTempDirectory(Path.of("/tmp"), "ik-bench");
-            Map<String, String> environment = new HashMap<>();
+            Map<String, String> environment = new HashMap<>(extraEnvironment);
             environment.put("INFRAKIT_HOME", root.toString());
             environment.put("INFRAKIT_GROUP_POLL_INTERVAL", pollInterval.toMillis() + "ms");
             ManagerHome home = new ManagerHome(root, new Launcher(launcher, environment));

@@ -52,9 +52,7 @@ final class PlaybookBenchmark {
     private static Duration evaluate(PlaybookDsl dsl, Path root, Templates templates, PlaybookRunner runner) {
         long start = System.nanoTime();
         LocalPlaybook playbook = LocalPlaybook.open(root, dsl);
-        Map<String, Object> values = new ParameterResolver(Prompter.NOBODY, true)
-                .resolve(playbook.playbook(), Map.of());
-        Plan plan = playbook.playbook().plan("up", values);
+        Plan plan = new ParameterResolver(Prompter.NOBODY, true).plan(playbook.playbook(), "up", Map.of());
         runner.run(playbook, plan, templates.session(), RunMode.PRINT_ONLY);
         return Duration.ofNanos(System.nanoTime() - start);
     }

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Polls a group's status until it converges, or throws NotConvergedException (exit 6) when the time is up. On a
+ * Polls a group's status until it converges with every instance healthy, or throws NotConvergedException (exit 6) when the time is up. On a
  * terminal it draws a progress bar of updated members on stderr; elsewhere it prints one line per change.
  */
 final class ConvergenceWait {
@@ -64,6 +64,11 @@ final class ConvergenceWait {
         });
     }
 
+    /** Converged, and every desired instance healthy: a new VM still booting after the rollout is not done. */
+    static boolean settled(GroupStatus status) {
+        return status.converged() && status.healthy() >= status.desired();
+    }
+
     static String line(GroupStatus status) {
         return "group " + status.id() + ": " + status.phase() + ", " + status.updated() + " of " + status.desired()
                 + " updated, " + status.current() + " current, " + status.healthy() + " healthy"
@@ -75,13 +80,13 @@ final class ConvergenceWait {
         while (true) {
             GroupStatus status = rollouts.status(id);
             show.accept(status);
-            if (status.converged()) {
+            if (settled(status)) {
                 return status;
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new NotConvergedException("group " + id + " did not converge within " + limit.toMillis()
-                        + " ms: " + status.phase() + ", " + status.updated() + " of " + status.desired() + " updated"
-                        + (status.reason().isEmpty() ? "" : "; " + status.reason()));
+                        + " ms: " + status.phase() + ", " + status.updated() + " of " + status.desired() + " updated, "
+                        + status.healthy() + " healthy" + (status.reason().isEmpty() ? "" : "; " + status.reason()));
             }
             LockSupport.parkNanos(POLL.toNanos());
         }

@@ -43,7 +43,7 @@ final class GroupCommitCommand extends BaseCommand {
     boolean pretend;
 
     @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Wait up to this long (e.g. 30s, 5m) for the group to converge; exit 6 if it does not")
+            description = "Wait up to this long (e.g. 30s, 5m) for the group to converge with every instance healthy; exit 6 if it does not")
     Duration wait;
 
     @Option(names = "--simulate", description = "Print the predicted schedule (steps, duration, ETA) and change nothing")

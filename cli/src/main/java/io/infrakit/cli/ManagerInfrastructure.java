@@ -54,6 +54,15 @@ final class ManagerInfrastructure implements Infrastructure {
         Map<String, String> vars = new LinkedHashMap<>();
         image.vars().forEach((name, value) -> vars.put(name, String.valueOf(value)));
         BuiltImage built = images.build(playbookRoot.resolve(image.file()), vars);
-        return Map.of("hash", built.hash(), "kernel", built.kernel().toString(), "initrd", built.initrd().toString());
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("hash", built.hash());
+        outputs.put("kernel", built.kernel().toString());
+        // The fastest kernel file QEMU boots: the uncompressed PVH vmlinux when the kernel yields one.
+        outputs.put("vmlinux", built.vmlinux().orElse(built.kernel()).toString());
+        outputs.put("initrd", built.initrd().toString());
+        outputs.put("cmdline", built.cmdline());
+        built.iso().ifPresent(iso -> outputs.put("iso", iso.toString()));
+        built.qcow2().ifPresent(qcow2 -> outputs.put("qcow2", qcow2.toString()));
+        return outputs;
     }
 }

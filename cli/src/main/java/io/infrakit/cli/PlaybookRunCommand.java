@@ -57,7 +57,7 @@ final class PlaybookRunCommand extends BaseCommand {
     boolean printOnly;
 
     @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Wait up to this long for every committed group to converge; exit 6 if one does not")
+            description = "Wait up to this long for every committed group to converge with every instance healthy; exit 6 if one does not")
     Duration wait;
 
     @Option(names = "--trust", description = "For a directory: let its templates read the environment and network "
@@ -91,9 +91,8 @@ final class PlaybookRunCommand extends BaseCommand {
         given.putAll(TemplateVariables.strings(params, "--param"));
         given.putAll(ParameterOptions.parse(parameterOptions));
         Prompter prompter = cli.terminal() ? new TerminalPrompter() : Prompter.NOBODY;
-        Map<String, Object> values = new ParameterResolver(prompter, acceptDefaults)
-                .resolve(located.playbook().playbook(), given);
-        Plan plan = located.playbook().playbook().plan(commandToRun(located), values);
+        Plan plan = new ParameterResolver(prompter, acceptDefaults)
+                .plan(located.playbook().playbook(), commandToRun(located), given);
         RunMode mode = printOnly ? RunMode.PRINT_ONLY : pretend ? RunMode.PRETEND : RunMode.EXECUTE;
         ManagerInfrastructure infrastructure = new ManagerInfrastructure(() -> ManagerConnection.open(cli, home()),
                 Images.builder(home(), cli.environment()));

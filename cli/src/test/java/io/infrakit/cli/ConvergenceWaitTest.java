@@ -45,8 +45,23 @@ class ConvergenceWaitTest {
 
         assertThatThrownBy(() -> new ConvergenceWait(cli, rollouts, GroupId.of("web"), Duration.ZERO).await())
                 .isInstanceOf(NotConvergedException.class)
-                .hasMessage("group web did not converge within 0 ms: Blocked, 1 of 5 updated; no instance may be taken down")
+                .hasMessage("group web did not converge within 0 ms: Blocked, 1 of 5 updated, 5 healthy; no instance may be taken down")
                 .satisfies(error -> assertThat(ExitCode.of(error)).isEqualTo(6));
+    }
+
+    @Test
+    void aConvergedGroupWithAnInstanceNotYetHealthyIsWaitedFor() {
+        GroupStatus booting = new GroupStatus(GroupId.of("web"), GroupPhase.CONVERGED, 5, 5, 5, 4, 1, "b", "b", "", "",
+                false, true, Instant.EPOCH);
+        RolloutControl rollouts = scripted(booting, converged());
+
+        GroupStatus last = new ConvergenceWait(cli, rollouts, GroupId.of("web"), Duration.ofMinutes(1)).await();
+
+        assertThat(last.healthy()).isEqualTo(5);
+        assertThat(out.toString()).isEqualTo("""
+                group web: Converged, 5 of 5 updated, 5 current, 4 healthy
+                group web: Converged, 5 of 5 updated, 5 current, 5 healthy
+                """);
     }
 
     static GroupStatus status(GroupPhase phase, int current, int updated, String reason) {

@@ -10,7 +10,7 @@ import java.util.Objects;
 public record ImageOutput(String file, String output) {
 
     /** In the order users read them in messages. */
-    public static final List<String> OUTPUTS = List.of("kernel", "initrd", "hash", "iso", "qcow2");
+    public static final List<String> OUTPUTS = List.of("kernel", "vmlinux", "initrd", "cmdline", "hash", "iso", "qcow2");
 
     public ImageOutput {
         Objects.requireNonNull(file, "file");

@@ -12,7 +12,7 @@ param 'publicKey', String, prompt: 'SSH public key to bake into the image'
 param 'zone', String, default: 'a', choices: ['a', 'b']
 param 'count', Integer, default: 1, min: 1, max: 5
 param 'checked', String, default: 'ok', validate: { assert it.startsWith('o'); true }
-command('up') { echo size }
+command('up') { echo "${size} for ${publicKey}" }
 command('scale') { }
 command('down') { }
 '''
@@ -103,8 +103,8 @@ command('down') { }
         "command('a') {\n  image 'a/../../x.yml'\n}\n"                 | 'a'     | [publicKey: 'k']                || "playbook.groovy:10: path 'a/../../x.yml' leaves the playbook directory"
         "command('a') {\n  group 'g', template('C:/x.ftl')\n}\n"       | 'a'     | [publicKey: 'k']                || "playbook.groovy:10: path 'C:/x.ftl' must be relative to the playbook"
         "command('a') {\n  group 'g', '../g.json'\n}\n"                | 'a'     | [publicKey: 'k']                || "playbook.groovy:10: path '../g.json' leaves the playbook directory"
-        "command('a') {\n  def i = image('x.yml')\n  echo i.kernal\n}\n" | 'a'   | [publicKey: 'k']                || "playbook.groovy:11: image 'x.yml' has no output 'kernal'; outputs: kernel, initrd, hash, iso, qcow2"
-        "command('a') {\n  group 'g', [img: image('x.yml')]\n}\n"      | 'a'     | [publicKey: 'k']                || "playbook.groovy:10: the result of image('x.yml') is not a value; use one of its outputs: kernel, initrd, hash, iso, qcow2"
+        "command('a') {\n  def i = image('x.yml')\n  echo i.kernal\n}\n" | 'a'   | [publicKey: 'k']                || "playbook.groovy:11: image 'x.yml' has no output 'kernal'; outputs: kernel, vmlinux, initrd, cmdline, hash, iso, qcow2"
+        "command('a') {\n  group 'g', [img: image('x.yml')]\n}\n"      | 'a'     | [publicKey: 'k']                || "playbook.groovy:10: the result of image('x.yml') is not a value; use one of its outputs: kernel, vmlinux, initrd, cmdline, hash, iso, qcow2"
         "command('a') {\n  param 'x', String\n}\n"                     | 'a'     | [publicKey: 'k']                || 'playbook.groovy:10: param can only be used at the top level of the playbook'
         "command('a') {\n  size = 4\n}\n"                              | 'a'     | [publicKey: 'k']                || "playbook.groovy:10: parameter 'size' cannot be assigned"
         "command('a') {\n  image \"a\\n/../../b\"\n}\n"                | 'a'     | [publicKey: 'k']                || "playbook.groovy:10: path 'a /../../b' leaves the playbook directory"

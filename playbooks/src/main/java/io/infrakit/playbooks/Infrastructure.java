@@ -16,7 +16,7 @@ public interface Infrastructure {
 
     void destroyGroup(GroupId id);
 
-    /** Builds the image and returns its outputs by name (kernel, initrd, hash, iso, qcow2). */
+    /** Builds the image and returns its outputs by name (kernel, vmlinux, initrd, cmdline, hash, iso, qcow2). */
     Map<String, String> buildImage(BuildImage image, java.nio.file.Path playbookRoot);
 
     /** For print-only runs, which must not act on anything. */

@@ -1,5 +1,6 @@
 package io.infrakit.playbooks;
 
+import io.infrakit.dsl.Plan;
 import io.infrakit.dsl.Playbook;
 import io.infrakit.dsl.PlaybookDsl;
 import io.infrakit.dsl.SandboxLimits;
@@ -20,7 +21,8 @@ class ParameterResolverTest {
             param 'size', Integer, default: 3, description: 'how many VMs'
             param 'publicKey', String, prompt: 'SSH public key'
             param 'zones', List, default: ['a']
-            command('up') { echo size }
+            command('up') { echo "${size} VMs with ${publicKey}" }
+            command('down') { echo "down to ${size}" }
             """);
 
     @Test
@@ -33,22 +35,36 @@ class ParameterResolverTest {
     }
 
     @Test
-    void aMissingRequiredParameterIsAskedForOnATerminal() {
+    void aMissingRequiredParameterIsAskedForOnATerminalWhenTheCommandReadsIt() {
         List<String> asked = new ArrayList<>();
         Prompter person = param -> {
             asked.add(param.name());
             return Optional.of("ssh-rsa BBB");
         };
 
-        Map<String, Object> values = new ParameterResolver(person, true).resolve(PLAYBOOK, Map.of());
+        Plan plan = new ParameterResolver(person, true).plan(PLAYBOOK, "up", Map.of());
 
         assertThat(asked).containsExactly("publicKey");
-        assertThat(values).containsEntry("publicKey", "ssh-rsa BBB").containsEntry("size", 3);
+        assertThat(plan.params()).containsEntry("publicKey", "ssh-rsa BBB").containsEntry("size", 3);
+    }
+
+    @Test
+    void aCommandThatDoesNotReadARequiredParameterRunsWithoutIt() {
+        List<String> asked = new ArrayList<>();
+        Prompter person = param -> {
+            asked.add(param.name());
+            return Optional.empty();
+        };
+
+        Plan plan = new ParameterResolver(person, true).plan(PLAYBOOK, "down", Map.of());
+
+        assertThat(asked).isEmpty();
+        assertThat(plan.params()).doesNotContainKey("publicKey").containsEntry("size", 3);
     }
 
     @Test
     void aMissingRequiredParameterWithNobodyToAskIsAnErrorSayingHowToGiveIt() {
-        assertThatThrownBy(() -> new ParameterResolver(Prompter.NOBODY, true).resolve(PLAYBOOK, Map.of()))
+        assertThatThrownBy(() -> new ParameterResolver(Prompter.NOBODY, true).plan(PLAYBOOK, "up", Map.of()))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessage("playbook.groovy:2: parameter 'publicKey' is required; give it with --param publicKey=...");
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The values a command is planned with: each declared parameter's given value (typed) or default, checked against
- * its choices, bounds and validate closure. The first failure names the parameter's declaration line.
+ * its choices, bounds and validate closure; a required parameter nobody gave is left out. The first failure names the parameter's declaration line.
  */
 final class ParamCheck {
 
@@ -27,9 +27,8 @@ final class ParamCheck {
             Param param = declared.param();
             Object value = given.get(param.name()) == null ? param.defaultValue() : typed(param, given.get(param.name()));
             if (value == null) {
-                String hint = param.prompt() != null ? param.prompt() : param.description();
-                throw new ScriptError(param.line(), "parameter '" + param.name() + "' is required"
-                        + (hint.isEmpty() ? "" : " (" + hint + ")"));
+                // required and not given: an error only if the command reads it (PlaybookScript.getProperty)
+                continue;
             }
             check(declared, value);
             values.put(param.name(), value);

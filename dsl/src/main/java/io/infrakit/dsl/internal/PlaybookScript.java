@@ -235,6 +235,10 @@ public abstract class PlaybookScript extends Script {
             return session.params();
         }
         if (paramName) {
+            if (!session.params().containsKey(name)) {
+                throw new ParameterNotGiven(session.declarations().params().stream()
+                        .filter(param -> param.name().equals(name)).findFirst().orElseThrow());
+            }
             return session.params().get(name);
         }
         if (getBinding().hasVariable(name)) {

@@ -5,6 +5,7 @@ import groovy.lang.GroovyRuntimeException;
 import groovy.lang.MissingMethodException;
 import groovy.lang.MissingPropertyException;
 import io.infrakit.dsl.DslException;
+import io.infrakit.dsl.MissingParameterException;
 import org.codehaus.groovy.runtime.InvokerInvocationException;
 
 import java.lang.reflect.InvocationTargetException;
@@ -30,6 +31,9 @@ final class ScriptFailures {
         Throwable failure = unwrap(error);
         if (failure instanceof DslException known) {
             return known;
+        }
+        if (failure instanceof ParameterNotGiven missing) {
+            return new MissingParameterException(fileName, missing.param());
         }
         if (failure instanceof ScriptError scriptError && scriptError.line() > 0) {
             return DslException.at(fileName, scriptError.line(), scriptError.getMessage());

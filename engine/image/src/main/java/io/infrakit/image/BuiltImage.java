@@ -1,5 +1,6 @@
 package io.infrakit.image;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,16 @@ public record BuiltImage(String hash, Path kernel, Path initrd, Path directory, 
         Objects.requireNonNull(vmlinux, "vmlinux");
         Objects.requireNonNull(iso, "iso");
         Objects.requireNonNull(qcow2, "qcow2");
+    }
+
+    /** The kernel command line the image was built with. */
+    public String cmdline() {
+        Path file = directory.resolve(ImageFiles.CMDLINE);
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new ImageBuildException("cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     /** What the image can be booted from: "kernel", then "vmlinux", "iso" and "qcow2" where present. */

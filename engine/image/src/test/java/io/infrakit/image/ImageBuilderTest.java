@@ -61,6 +61,7 @@ class ImageBuilderTest {
         assertThat(image.directory()).isEqualTo(fixture.imagesDir.resolve(image.hash()));
         assertThat(image.kernel()).hasContent("fake kernel");
         assertThat(image.directory().resolve("cmdline")).hasContent("console=ttyS0 quiet panic=-1");
+        assertThat(image.cmdline()).isEqualTo("console=ttyS0 quiet panic=-1");
         assertThat(image.directory().resolve("image.json")).content()
                 .contains("\"hash\":\"" + image.hash() + "\"", "2026-01-02T03:04:05Z", "virtio_net", "httpd");
         try (var entries = Files.list(fixture.imagesDir)) {

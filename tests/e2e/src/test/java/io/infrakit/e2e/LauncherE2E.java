@@ -124,7 +124,7 @@ class LauncherE2E {
 
         Launcher.Result unknown = infrakit.run("instance", "describe", "--plugin", "nope");
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(4);
-        assertThat(unknown.err()).contains("unknown plugin 'nope'; known: file, group, group-stateless, simulator, vanilla");
+        assertThat(unknown.err()).contains("unknown plugin 'nope'; known: file, group, group-stateless, qemu, simulator, vanilla");
         assertOneLineWithoutTrace(unknown);
 
         Launcher.Result unknownId = infrakit.run("instance", "destroy", "--plugin", "simulator", "no-such-id");
