@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The LinuxKit demo on real VMs: the playbook builds an image with key A and boots 3 QEMU VMs from it; run again
  * with key B, it rolls them over while at least 2 answer at every moment; a VM killed by hand is replaced; down
- * leaves no QEMU process, socket or file behind.
+ * leaves no QEMU process, socket or file behind. An image whose service never starts stops its rollout at the
+ * healthy deadline, and AutoRollback brings the VMs back to the last image that was healthy.
  */
 class LinuxkitRollingUpdateE2E {
 
@@ -108,9 +109,61 @@ class LinuxkitRollingUpdateE2E {
         assertThat(qemuProcessesUsing(home.root())).isEmpty();
     }
 
+    @Test
+    void aVmThatNeverBecomesHealthyStopsTheRolloutAtItsDeadlineAndRollsBack() throws Exception {
+        Path demo = copyOfTheDemo();
+        replace(demo.resolve("groups/vms.json.ftl"), "\"HealthyDeadline\": \"2m\"", "\"HealthyDeadline\": \"20s\"");
+        Launcher.Result up = up(demo, KEY_A, 2, "--wait", "3m");
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(pages()).hasSize(2).allSatisfy(page -> assertThat(page).contains("key=" + KEY_A));
+
+        replace(demo.resolve("images/web.yml"), "command: \"httpd -f -p 80 -h /www\"", "command: \"sleep 100000\"");
+        Launcher.Result broken = up(demo, KEY_B, 2);
+        assertThat(broken.exitCode()).as(broken.toString()).isZero();
+
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Launcher.Result events = infrakit.run("group", "watch", "vms", "--all", "--until-converged");
+            assertThat(events.out()).contains("RollbackStarted", "did not become healthy within 20s", "RolledBack");
+        });
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(runningVms()).hasSize(2);
+            assertThat(pages()).hasSize(2).allSatisfy(page -> assertThat(page).contains("key=" + KEY_A));
+        });
+        Launcher.Result down = infrakit.run("playbook", "run", demo.toString(), "down");
+        assertThat(down.exitCode()).as(down.toString()).isZero();
+    }
+
+    private Path copyOfTheDemo() throws IOException {
+        Path source = Launcher.ROOT.resolve(PLAYBOOK);
+        Path copy = home.resolve("demo");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static void replace(Path file, String text, String replacement) throws IOException {
+        String content = Files.readString(file);
+        assertThat(content).as(file + " no longer says " + text).contains(text);
+        Files.writeString(file, content.replace(text, replacement));
+    }
+
+    private Launcher.Result up(Path playbook, String key, int size, String... more) {
+        List<String> args = new ArrayList<>(List.of("playbook", "run", playbook.toString(), "up", "--publicKey", key,
+                "--size", Integer.toString(size), "--kernel", kernel.vmlinuz().toString()));
+        args.addAll(List.of(more));
+        return infrakit.run(args.toArray(String[]::new));
+    }
+
     private Launcher.Result up(String key) {
-        return infrakit.run("playbook", "run", PLAYBOOK, "up", "--publicKey", key, "--size", "3",
-                "--kernel", kernel.vmlinuz().toString(), "--wait", "3m");
+        return up(Launcher.ROOT.resolve(PLAYBOOK), key, 3, "--wait", "3m");
     }
 
     /**
