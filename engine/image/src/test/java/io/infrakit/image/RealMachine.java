@@ -1,13 +1,13 @@
 package io.infrakit.image;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import io.infrakit.testkit.vm.TestKernel;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real things the image ITs need, each asserted present with the package test.sh installs for it: the
@@ -15,19 +15,12 @@ import java.util.stream.Stream;
  */
 final class RealMachine {
 
-    static final List<String> VIRTIO_NET_MODULES = List.of("virtio_ring", "virtio", "virtio_pci_modern_dev",
-            "virtio_pci_legacy_dev", "virtio_pci", "failover", "net_failover", "virtio_net");
-
     private RealMachine() {
     }
 
-    static void requireKernelBusyboxAndQemu() {
-        assertThat(Path.of("/bin/busybox")).as("busybox-static is not installed: apt-get install busybox-static")
-                .exists();
-        assertThat(onPath("qemu-system-x86_64")).as("QEMU is not installed: apt-get install qemu-system-x86")
-                .isTrue();
-        assertThat(kernel()).as("no kernel under " + kernelDirectory()
-                + ": run ./test.sh, which unpacks the linux-image package there").isPresent();
+    /** The distribution kernel, busybox-static and QEMU, asserted present (testkit's TestKernel). */
+    static TestKernel requireKernelBusyboxAndQemu() {
+        return TestKernel.require();
     }
 
     static void requireDiskFormatTools() {
@@ -41,26 +34,8 @@ final class RealMachine {
                 .isTrue();
     }
 
-    static Path kernelDirectory() {
-        String configured = System.getenv("INFRAKIT_TEST_KERNEL_DIR");
-        return configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "infrakit", "kernel");
-    }
-
     static Path modulesDirectory() {
-        return kernelDirectory().resolve("lib/modules");
-    }
-
-    static Optional<Path> kernel() {
-        Path boot = kernelDirectory().resolve("boot");
-        if (!Files.isDirectory(boot)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(boot)) {
-            return files.filter(file -> file.getFileName().toString().startsWith("vmlinuz-")).sorted().findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return TestKernel.require().modules();
     }
 
     /** An image spec for the real kernel whose service serves {@code /www/index.html} = "key={{key}}\n". */
@@ -72,11 +47,10 @@ final class RealMachine {
                   - {path: /www/index.html, contents: "key={{key}}\\n", mode: "0644"}
                 services:
                   - {name: web, command: "httpd -f -p 80 -h /www"}
-                %s""".formatted(kernel().orElseThrow(), String.join(", ", VIRTIO_NET_MODULES), formats));
+                %s""".formatted(TestKernel.require().vmlinuz(), String.join(", ", TestKernel.VIRTIO_NET), formats));
     }
 
     static boolean onPath(String command) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(directory -> Files.isExecutable(Path.of(directory, command)));
+        return TestKernel.onPath(command);
     }
 }
