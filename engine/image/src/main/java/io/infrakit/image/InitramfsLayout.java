@@ -33,7 +33,7 @@ final class InitramfsLayout {
         entries.add(InitramfsEntry.file(InitScript.POWER_BUTTON_HANDLER_PATH, 0755, utf8(InitScript.powerButtonHandler())));
         entries.add(InitramfsEntry.file(InitScript.UDHCPC_SCRIPT_PATH, 0755, utf8(InitScript.udhcpcScript())));
         moduleFiles.forEach((name, file) ->
-                entries.add(InitramfsEntry.file("/lib/modules/" + name + ".ko", 0644, read(specName, "module " + name, file))));
+                entries.add(InitramfsEntry.file("/lib/modules/" + name + ".ko", 0644, module(specName, name, file))));
         List<String> taken = entries.stream().map(InitramfsEntry::path).toList();
         for (int i = 0; i < spec.files().size(); i++) {
             FileSpec file = spec.files().get(i);
@@ -59,6 +59,15 @@ final class InitramfsLayout {
                     + " (install busybox-static, or name the binary in 'busybox:')");
         }
         return read(specName, "busybox", busybox);
+    }
+
+    private static byte[] module(String specName, String name, Path file) {
+        try {
+            return KernelModules.contents(file);
+        } catch (IOException e) {
+            throw new InvalidSpecException(specName + ": cannot read module " + name + " from " + file + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private static byte[] read(String specName, String what, Path file) {
