@@ -2,6 +2,7 @@ package io.infrakit.bench;
 
 import io.infrakit.image.BuiltImage;
 import io.infrakit.image.ImageBuilder;
+import io.infrakit.plugins.instance.qemu.QemuBinaries;
 import io.infrakit.plugins.instance.qemu.QemuInstancePlugin;
 import io.infrakit.spi.Any;
 import io.infrakit.spi.instance.DestroyReason;
@@ -71,7 +72,7 @@ final class VmBenchmark {
             results.add(Result.timed("image build, new image of a known kernel (warm JVM)", fresh, 1, "< 2 s"));
             results.add(Result.timed("image build, unchanged spec (cached)", cached, 1, "-"));
 
-            QemuInstancePlugin vms = new QemuInstancePlugin(work.resolve("vms"), "qemu-system-x86_64",
+            QemuInstancePlugin vms = new QemuInstancePlugin(work.resolve("vms"), QemuBinaries.DEFAULT,
                     Clock.systemUTC());
             Path vmlinux = image.vmlinux().orElseThrow(() -> new IllegalStateException("the kernel gave no vmlinux"));
             results.add(Result.timed("VM boot to healthy page (PVH vmlinux, TCG)",

@@ -13,7 +13,8 @@ public final class InitScript {
     static final String UDHCPC_SCRIPT_PATH = "/usr/share/udhcpc/default.script";
     /** acpid runs this on the power button, which is how QEMU's system_powerdown reaches the guest. */
     static final String POWER_BUTTON_HANDLER_PATH = "/etc/acpi/PWRF/00000080";
-    static final String USER_DATA_PATH = "/sys/firmware/qemu_fw_cfg/by_name/opt/infrakit/init/raw";
+    static final String FW_CFG_DIRECTORY = "/sys/firmware/qemu_fw_cfg/by_name/opt/infrakit/";
+    static final String USER_DATA_PATH = FW_CFG_DIRECTORY + "init/raw";
 
     private InitScript() {
     }
@@ -30,7 +31,11 @@ public final class InitScript {
         for (String module : spec.modules()) {
             s.append("insmod /lib/modules/").append(module).append(".ko\n");
         }
-        s.append(cmdlineValue("ID", "infrakit.id"));
+        // Who this VM is: from the kernel command line when QEMU booted the kernel, else (a disk or an ISO boots
+        // with the command line baked into its boot loader) from the fw_cfg entries the qemu plugin adds.
+        s.append(identity("ID", "infrakit.id", "id"));
+        s.append(identity("IMAGE", "infrakit.image", "image"));
+        s.append("export ID IMAGE\n");
         s.append("[ -n \"$ID\" ] && hostname \"$ID\"\n");
         s.append("ip link set lo up\n");
         s.append("ip link set eth0 up\n");
@@ -76,6 +81,12 @@ public final class InitScript {
 
     public static String powerButtonHandler() {
         return "#!/bin/sh\npoweroff -f\n";
+    }
+
+    private static String identity(String variable, String parameter, String fwCfgName) {
+        String file = FW_CFG_DIRECTORY + fwCfgName + "/raw";
+        return cmdlineValue(variable, parameter)
+                + "[ -z \"$" + variable + "\" ] && [ -f " + file + " ] && " + variable + "=$(cat " + file + ")\n";
     }
 
     private static String cmdlineValue(String variable, String parameter) {

@@ -34,6 +34,7 @@ class InitScriptTest {
                 "acpid -c /etc/acpi", "echo first", "echo second", "( httpd -f -p 80 ) >/var/log/web.log 2>&1 &",
                 "/sys/firmware/qemu_fw_cfg/by_name/opt/infrakit/init/raw", "INFRAKIT-READY",
                 "while :; do sleep 3600; done");
-        assertThat(init).contains("infrakit\\.id=");
+        assertThat(init).contains("infrakit\\.id=", "infrakit\\.image=")
+                .containsSubsequence("opt/infrakit/id/raw", "opt/infrakit/image/raw", "export ID IMAGE", "hostname \"$ID\"");
     }
 }

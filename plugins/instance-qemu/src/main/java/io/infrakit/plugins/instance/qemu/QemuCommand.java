@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The QEMU command line of one VM (feasibility.md §2): no default devices, serial console to a file, the kernel and
- * initrd booted directly, user-mode networking with each forwarded port on loopback, QMP on a unix socket, and
+ * The QEMU command line of one VM (feasibility.md §2–3): no default devices, serial console to a file, the kernel
+ * and initrd booted directly (or a disk overlay, or an ISO), user-mode networking with each forwarded port on loopback, QMP on a unix socket, and
  * {@code -daemonize} so the VM outlives the manager that started it.
  */
 final class QemuCommand {
@@ -28,14 +28,26 @@ final class QemuCommand {
                 // A guest that panics or reboots ends its process, which describe then reports as gone.
                 "-no-reboot",
                 "-serial", "file:" + files.serialLog(),
-                "-kernel", vm.kernel().toString(),
-                "-initrd", vm.initrd().toString(),
-                "-append", cmdline(id, vm),
                 "-netdev", netdev(forwardedPorts),
                 "-device", "virtio-net-pci,netdev=n0",
                 "-qmp", "unix:" + files.qmp() + ",server=on,wait=off",
                 "-pidfile", files.pid().toString(),
                 "-daemonize"));
+        if (vm.boot() instanceof BootSource.Kernel kernel) {
+            command.addAll(List.of("-kernel", kernel.kernel().toString(), "-initrd", kernel.initrd().toString(),
+                    "-append", cmdline(id, vm)));
+        } else if (vm.boot() instanceof BootSource.Disk) {
+            command.addAll(List.of("-drive", "file=" + files.disk() + ",format=qcow2,if=virtio", "-boot", "c"));
+        } else if (vm.boot() instanceof BootSource.Cdrom cdrom) {
+            command.addAll(List.of("-cdrom", cdrom.iso().toString(), "-boot", "d"));
+        }
+        // The guest's identity for boots whose command line is not ours (a disk, an ISO); images built here read it.
+        command.add("-fw_cfg");
+        command.add("name=opt/infrakit/id,string=" + id.value());
+        if (!vm.image().isEmpty()) {
+            command.add("-fw_cfg");
+            command.add("name=opt/infrakit/image,string=" + vm.image());
+        }
         if (userData) {
             command.add("-fw_cfg");
             command.add("name=opt/infrakit/init,file=" + files.userData());

@@ -62,13 +62,13 @@ public final class QemuInstancePlugin implements InstancePlugin {
     private static final int START_ATTEMPTS = 3;
 
     private final Path directory;
-    private final String binary;
+    private final QemuBinaries binaries;
     private final Clock clock;
     private final Object stateLock = new Object();
 
-    public QemuInstancePlugin(Path directory, String binary, Clock clock) {
+    public QemuInstancePlugin(Path directory, QemuBinaries binaries, Clock clock) {
         this.directory = directory.toAbsolutePath().normalize();
-        this.binary = binary;
+        this.binaries = binaries;
         this.clock = clock;
         try {
             Files.createDirectories(this.directory);
@@ -94,6 +94,9 @@ public final class QemuInstancePlugin implements InstancePlugin {
             boolean userData = !spec.init().isBlank();
             if (userData) {
                 Files.writeString(files.userData(), spec.init());
+            }
+            if (vm.boot() instanceof BootSource.Disk disk) {
+                createOverlay(disk.base(), files);
             }
             Map<Integer, Integer> ports = start(vm, files, userData);
             long pid = VmProcess.readPid(files.pid()).orElseThrow(
@@ -169,7 +172,8 @@ public final class QemuInstancePlugin implements InstancePlugin {
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             Map<Integer, Integer> ports = HostPorts.allocate(vm.ports());
             Path log = files.directory().resolve("qemu.log");
-            Process launcher = new ProcessBuilder(QemuCommand.of(binary, files.id(), vm, files, ports, userData))
+            Process launcher = new ProcessBuilder(QemuCommand.of(binaries.emulator(), files.id(), vm, files, ports,
+                    userData))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!exited(launcher)) {
                 launcher.destroyForcibly();
@@ -184,7 +188,22 @@ public final class QemuInstancePlugin implements InstancePlugin {
                 break;
             }
         }
-        throw new PluginException(NAME, "provision", binary + " failed: " + lastError);
+        throw new PluginException(NAME, "provision", binaries.emulator() + " failed: " + lastError);
+    }
+
+    /** The VM's own copy-on-write disk over the shared base image, which stays untouched. */
+    private void createOverlay(Path base, VmFiles files) throws IOException {
+        Path log = files.directory().resolve("qemu-img.log");
+        Process process = new ProcessBuilder(binaries.imageTool(), "create", "-q", "-f", "qcow2", "-b",
+                base.toString(), "-F", "qcow2", files.disk().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!exited(process)) {
+            process.destroyForcibly();
+            throw new PluginException(NAME, "provision", binaries.imageTool() + " did not finish; see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new PluginException(NAME, "provision", binaries.imageTool() + " failed: " + lastLine(log));
+        }
     }
 
     /** Waits for QEMU's foreground process, which ends once the daemonized VM is running or has failed. */

@@ -23,11 +23,13 @@ import java.util.TreeSet;
  * {@code infrakit.image=}), memory, CPUs, the guest TCP ports to forward to loopback ports of this host, how long a
  * graceful power-down may take, and the accelerator.
  */
-record QemuProperties(Path kernel, Path initrd, String cmdline, String image, int memoryMib, int cpus,
+record QemuProperties(BootSource boot, String cmdline, String image, int memoryMib, int cpus,
                       List<Integer> ports, Duration powerdownTimeout, String accel) {
 
     static final String KERNEL = "Kernel";
     static final String INITRD = "Initrd";
+    static final String DISK = "Disk";
+    static final String CDROM = "Cdrom";
     static final String CMDLINE = "Cmdline";
     static final String IMAGE = "Image";
     static final String MEMORY = "Memory";
@@ -36,28 +38,32 @@ record QemuProperties(Path kernel, Path initrd, String cmdline, String image, in
     static final String POWERDOWN_TIMEOUT = "PowerdownTimeout";
     static final String ACCEL = "Accel";
     static final Set<String> KNOWN = new TreeSet<>(
-            List.of(KERNEL, INITRD, CMDLINE, IMAGE, MEMORY, CPUS, PORTS, POWERDOWN_TIMEOUT, ACCEL));
+            List.of(KERNEL, INITRD, DISK, CDROM, CMDLINE, IMAGE, MEMORY, CPUS, PORTS, POWERDOWN_TIMEOUT, ACCEL));
 
     static final String DEFAULT_CMDLINE = "console=ttyS0 quiet panic=-1";
     static final int DEFAULT_MEMORY_MIB = 128;
     static final Duration DEFAULT_POWERDOWN_TIMEOUT = Duration.ofSeconds(10);
 
     QemuProperties {
-        Objects.requireNonNull(kernel, "kernel");
-        Objects.requireNonNull(initrd, "initrd");
+        Objects.requireNonNull(boot, "boot");
         ports = List.copyOf(ports);
     }
 
     static QemuProperties parse(Any properties) {
         if (properties.isEmpty() || !properties.node().isObject()) {
-            throw new InvalidSpecException("qemu instance properties must be a JSON object with at least \""
-                    + KERNEL + "\" and \"" + INITRD + "\", got " + (properties.isEmpty() ? "nothing" : properties));
+            throw new InvalidSpecException("qemu instance properties must be a JSON object with \"" + KERNEL
+                    + "\" and \"" + INITRD + "\", or \"" + DISK + "\", or \"" + CDROM + "\", got "
+                    + (properties.isEmpty() ? "nothing" : properties));
         }
         JsonNode node = properties.node();
         rejectUnknown(node);
+        BootSource boot = boot(node);
+        if (!(boot instanceof BootSource.Kernel) && node.hasNonNull(CMDLINE)) {
+            throw new InvalidSpecException("qemu instance property \"" + CMDLINE + "\" applies to a \"" + KERNEL
+                    + "\" boot only: a disk or an ISO has its command line in its boot loader");
+        }
         return new QemuProperties(
-                existingFile(node, KERNEL),
-                existingFile(node, INITRD),
+                boot,
                 text(node, CMDLINE, DEFAULT_CMDLINE),
                 image(node),
                 integer(node, MEMORY, DEFAULT_MEMORY_MIB, 32, 65536),
@@ -85,6 +91,27 @@ record QemuProperties(Path kernel, Path initrd, String cmdline, String image, in
                 throw new InvalidSpecException("unknown qemu instance property \"" + name + "\"" + hint);
             }
         }
+    }
+
+    private static BootSource boot(JsonNode node) {
+        boolean kernel = node.hasNonNull(KERNEL) || node.hasNonNull(INITRD);
+        int kinds = (kernel ? 1 : 0) + (node.hasNonNull(DISK) ? 1 : 0) + (node.hasNonNull(CDROM) ? 1 : 0);
+        if (kinds > 1) {
+            throw new InvalidSpecException("qemu instance properties boot one thing: \"" + KERNEL + "\" and \""
+                    + INITRD + "\", or \"" + DISK + "\", or \"" + CDROM + "\", not several");
+        }
+        if (node.hasNonNull(DISK)) {
+            return new BootSource.Disk(existingFile(node, DISK));
+        }
+        if (node.hasNonNull(CDROM)) {
+            return new BootSource.Cdrom(existingFile(node, CDROM));
+        }
+        if (!kernel) {
+            throw new InvalidSpecException("qemu instance properties need \"" + KERNEL + "\" and \"" + INITRD
+                    + "\" (what an image build gives), or \"" + DISK + "\" (a qcow2 image), or \"" + CDROM
+                    + "\" (an ISO)");
+        }
+        return new BootSource.Kernel(existingFile(node, KERNEL), existingFile(node, INITRD));
     }
 
     private static Path existingFile(JsonNode node, String property) {

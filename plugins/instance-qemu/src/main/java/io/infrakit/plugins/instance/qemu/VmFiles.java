@@ -33,6 +33,11 @@ record VmFiles(Path directory) {
         return directory.resolve("user-data");
     }
 
+    /** The VM's own qcow2 overlay over the disk image it boots, when it boots a disk. */
+    Path disk() {
+        return directory.resolve("disk.qcow2");
+    }
+
     InstanceId id() {
         return InstanceId.of(directory.getFileName().toString());
     }

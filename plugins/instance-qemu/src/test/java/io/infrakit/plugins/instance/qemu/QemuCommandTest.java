@@ -15,7 +15,8 @@ class QemuCommandTest {
 
     private static final InstanceId ID = InstanceId.of("qemu-0a1b2c3d");
     private static final VmFiles FILES = new VmFiles(Path.of("/home/u/.infrakit/instances/qemu/qemu-0a1b2c3d"));
-    private static final QemuProperties VM = new QemuProperties(Path.of("/img/kernel"), Path.of("/img/initrd.img"),
+    private static final QemuProperties VM = new QemuProperties(
+            new BootSource.Kernel(Path.of("/img/kernel"), Path.of("/img/initrd.img")),
             "console=ttyS0 quiet", "abc123", 128, 1, List.of(80, 22), Duration.ofSeconds(10), "tcg");
 
     @Test
@@ -26,7 +27,9 @@ class QemuCommandTest {
                 .containsSubsequence("-kernel", "/img/kernel", "-initrd", "/img/initrd.img", "-append",
                         "console=ttyS0 quiet infrakit.id=qemu-0a1b2c3d infrakit.image=abc123")
                 .contains("-nodefaults", "-no-reboot", "-daemonize")
-                .doesNotContain("-fw_cfg");
+                .containsSubsequence("-fw_cfg", "name=opt/infrakit/id,string=qemu-0a1b2c3d",
+                        "-fw_cfg", "name=opt/infrakit/image,string=abc123")
+                .doesNotContain("name=opt/infrakit/init,file=" + FILES.userData(), "-drive", "-cdrom");
     }
 
     @Test
@@ -43,10 +46,25 @@ class QemuCommandTest {
 
     @Test
     void anImagelessVmGetsOnlyItsId() {
-        QemuProperties bare = new QemuProperties(VM.kernel(), VM.initrd(), "", "", 64, 1, List.of(),
-                Duration.ZERO, "tcg");
+        QemuProperties bare = new QemuProperties(VM.boot(), "", "", 64, 1, List.of(), Duration.ZERO, "tcg");
 
         assertThat(QemuCommand.cmdline(ID, bare)).isEqualTo("infrakit.id=qemu-0a1b2c3d");
+    }
+
+    @Test
+    void aDiskBootUsesTheVmsOwnOverlayAndAnIsoBootsAsACdrom() {
+        QemuProperties disk = new QemuProperties(new BootSource.Disk(Path.of("/img/disk.qcow2")), "", "abc123", 128,
+                1, List.of(), Duration.ZERO, "tcg");
+        QemuProperties iso = new QemuProperties(new BootSource.Cdrom(Path.of("/img/image.iso")), "", "", 128, 1,
+                List.of(), Duration.ZERO, "tcg");
+
+        assertThat(QemuCommand.of("qemu-system-x86_64", ID, disk, FILES, Map.of(), false))
+                .containsSubsequence("-drive", "file=" + FILES.disk() + ",format=qcow2,if=virtio", "-boot", "c")
+                .containsSubsequence("-fw_cfg", "name=opt/infrakit/id,string=qemu-0a1b2c3d")
+                .doesNotContain("-kernel", "-append");
+        assertThat(QemuCommand.of("qemu-system-x86_64", ID, iso, FILES, Map.of(), false))
+                .containsSubsequence("-cdrom", "/img/image.iso", "-boot", "d")
+                .doesNotContain("-kernel", "-drive");
     }
 
     private static Map<Integer, Integer> ports() {

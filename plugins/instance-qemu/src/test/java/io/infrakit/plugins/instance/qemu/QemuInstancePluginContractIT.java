@@ -37,7 +37,7 @@ class QemuInstancePluginContractIT extends InstancePluginContractTest {
         Path initrd = Files.write(work.resolve("empty.img"), new byte[0]);
         properties = Any.of(Map.of("Kernel", kernel.vmlinuz().toString(), "Initrd", initrd.toString(),
                 "Cmdline", "console=ttyS0 panic=0", "Memory", 96, "PowerdownTimeout", "0s"));
-        plugin = new QemuInstancePlugin(work.resolve("vms"), QemuPluginProvider.DEFAULT_BINARY, Clock.systemUTC());
+        plugin = new QemuInstancePlugin(work.resolve("vms"), QemuBinaries.DEFAULT, Clock.systemUTC());
     }
 
     @AfterEach

@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Real VMs: an image built from the distribution kernel and busybox boots under QEMU (TCG), runs the user data
  * passed through fw_cfg, answers through its forwarded port, is found again by a fresh plugin (a manager restart),
- * powers down gracefully over QMP, and a VM killed by hand is reported gone.
+ * powers down gracefully over QMP, and a VM killed by hand is reported gone. The image's qcow2 disk boots too, each
+ * VM on its own overlay.
  */
 class QemuInstancePluginIT {
 
@@ -53,13 +54,13 @@ class QemuInstancePluginIT {
                 modules: [%s]
                 init:
                   - mkdir -p /www
-                  - IMAGE=$(sed -n 's/.*infrakit\\.image=\\([^ ]*\\).*/\\1/p' /proc/cmdline)
                   - echo "id=$(hostname) image=$IMAGE" > /www/index.html
                 services:
                   - {name: web, command: "httpd -f -p 80 -h /www"}
+                formats: [qcow2]
                 """.formatted(kernel.vmlinuz(), String.join(", ", TestKernel.VM_MODULES)));
         image = new ImageBuilder(work.resolve("images"), kernel.modules(), Clock.systemUTC()).build(spec, Map.of());
-        plugin = new QemuInstancePlugin(work.resolve("vms"), QemuPluginProvider.DEFAULT_BINARY, Clock.systemUTC());
+        plugin = new QemuInstancePlugin(work.resolve("vms"), QemuBinaries.DEFAULT, Clock.systemUTC());
     }
 
     @AfterEach
@@ -84,7 +85,7 @@ class QemuInstancePluginIT {
         assertThat(get(web)).startsWith("id=" + id.value() + " image=" + image.hash() + "\n");
 
         QemuInstancePlugin afterRestart = new QemuInstancePlugin(work.resolve("vms"),
-                QemuPluginProvider.DEFAULT_BINARY, Clock.systemUTC());
+                QemuBinaries.DEFAULT, Clock.systemUTC());
         assertThat(afterRestart.describeInstances(Map.of("infrakit.group", "web"), false))
                 .singleElement().satisfies(vm -> assertThat(vm.id()).isEqualTo(id));
 
@@ -112,6 +113,27 @@ class QemuInstancePluginIT {
                 .untilAsserted(() -> assertThat(plugin.describeInstances(Map.of("infrakit.group", "web"), false))
                         .isEmpty());
         assertThat(work.resolve("vms").resolve(id.value())).doesNotExist();
+    }
+
+    @Test
+    void aVmBootsFromItsOwnOverlayOfTheImagesDiskAndLearnsWhoItIsThroughFwCfg() throws Exception {
+        Path base = image.qcow2().orElseThrow();
+        byte[] baseBefore = Files.readAllBytes(base);
+        Any properties = Any.of(Map.of("Disk", base.toString(), "Image", image.hash(), "Ports", List.of(80),
+                "PowerdownTimeout", POWERDOWN_TIMEOUT.toSeconds() + "s"));
+
+        InstanceId id = plugin.provision(InstanceSpec.of(properties, Map.of("infrakit.group", "disk")));
+
+        InstanceDescription vm = single(plugin.describeInstances(Map.of("infrakit.group", "disk"), true));
+        InetSocketAddress web = PublishedPorts.address(vm, 80).orElseThrow();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(get(web)).isEqualTo("id=" + id.value() + " image=" + image.hash() + "\n"));
+        assertThat(work.resolve("vms").resolve(id.value()).resolve("disk.qcow2")).isRegularFile();
+
+        plugin.destroy(id, DestroyReason.TERMINATE);
+
+        assertThat(work.resolve("vms").resolve(id.value())).doesNotExist();
+        assertThat(Files.readAllBytes(base)).as("the image's disk is shared and never written").isEqualTo(baseBefore);
     }
 
     private Any properties() {

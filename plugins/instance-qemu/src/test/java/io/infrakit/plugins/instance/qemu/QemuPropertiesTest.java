@@ -33,7 +33,7 @@ class QemuPropertiesTest {
     void defaultsAreOneSmallTcgVmWithNoForwardedPorts() {
         QemuProperties vm = QemuProperties.parse(Any.parse("{" + files + "}"));
 
-        assertThat(vm.kernel()).isEqualTo(work.resolve("kernel"));
+        assertThat(vm.boot()).isEqualTo(new BootSource.Kernel(work.resolve("kernel"), work.resolve("initrd.img")));
         assertThat(vm.cmdline()).isEqualTo("console=ttyS0 quiet panic=-1");
         assertThat(vm.memoryMib()).isEqualTo(128);
         assertThat(vm.cpus()).isEqualTo(1);
@@ -49,8 +49,8 @@ class QemuPropertiesTest {
                 + "\"Image\": \"0123abcd\", \"Memory\": 256, \"Cpus\": 2, \"Ports\": [80, 22], "
                 + "\"PowerdownTimeout\": \"3s\", \"Accel\": \"kvm\"}"));
 
-        assertThat(vm).isEqualTo(new QemuProperties(work.resolve("kernel"), work.resolve("initrd.img"),
-                "console=ttyS0", "0123abcd", 256, 2, List.of(80, 22), Duration.ofSeconds(3), "kvm"));
+        assertThat(vm).isEqualTo(new QemuProperties(
+                new BootSource.Kernel(work.resolve("kernel"), work.resolve("initrd.img")), "console=ttyS0", "0123abcd", 256, 2, List.of(80, 22), Duration.ofSeconds(3), "kvm"));
     }
 
     @Test
@@ -59,7 +59,7 @@ class QemuPropertiesTest {
         assertRejected("{" + files.replace("initrd.img", "missing.img") + "}",
                 "qemu instance property \"Initrd\": no readable file " + work.resolve("missing.img"));
         assertRejected("{" + files + ", \"Memroy\": 64}", "unknown qemu instance property \"Memroy\" (did you mean \"Memory\"?)");
-        assertRejected("{" + files + ", \"Color\": 1}", "known properties: Accel, Cmdline, Cpus, Image");
+        assertRejected("{" + files + ", \"Color\": 1}", "known properties: Accel, Cdrom, Cmdline, Cpus, Disk, Image");
         assertRejected("{" + files + ", \"Memory\": \"lots\"}",
                 "qemu instance property \"Memory\" must be an integer from 32 to 65536, got \"lots\"");
         assertRejected("{" + files + ", \"Ports\": [80, 80]}", "\"Ports\" must be a list of TCP port numbers");
@@ -68,6 +68,21 @@ class QemuPropertiesTest {
         assertRejected("{" + files + ", \"Image\": \"a b\"}", "\"Image\" must be an image hash");
         assertRejected("{" + files + ", \"Accel\": \"hvf\"}", "\"Accel\" must be \"tcg\" or \"kvm\"");
         assertRejected("\"vm\"", "qemu instance properties must be a JSON object");
+        assertRejected("{\"Memory\": 64}", "qemu instance properties need \"Kernel\" and \"Initrd\" (what an image "
+                + "build gives), or \"Disk\" (a qcow2 image), or \"Cdrom\" (an ISO)");
+        assertRejected("{" + files + ", \"Disk\": \"" + work.resolve("kernel") + "\"}", "boot one thing");
+    }
+
+    @Test
+    void aDiskOrAnIsoBootsWithoutAKernelAndTakesNoCommandLine() throws IOException {
+        Path disk = Files.writeString(work.resolve("disk.qcow2"), "d");
+        Path iso = Files.writeString(work.resolve("image.iso"), "i");
+
+        assertThat(QemuProperties.parse(Any.parse("{\"Disk\": \"" + disk + "\"}")).boot())
+                .isEqualTo(new BootSource.Disk(disk));
+        assertThat(QemuProperties.parse(Any.parse("{\"Cdrom\": \"" + iso + "\"}")).boot())
+                .isEqualTo(new BootSource.Cdrom(iso));
+        assertRejected("{\"Disk\": \"" + disk + "\", \"Cmdline\": \"quiet\"}", "applies to a \"Kernel\" boot only");
     }
 
     @Test
