@@ -18,6 +18,7 @@ PACKAGES=(
   xorriso                   # the ISO writer grub-mkrescue runs
   mtools                    # the FAT tools grub-mkrescue uses
   qemu-utils                # qemu-img, which converts the ISO into the qcow2 disk
+  openssh-server            # sshd (with ssh-keygen and ssh-agent) serving playbooks over ssh:// in their tests
 )
 
 missing=()

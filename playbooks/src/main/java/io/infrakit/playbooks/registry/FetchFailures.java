@@ -32,11 +32,22 @@ final class FetchFailures {
                 return "no repository there";
             }
             if (t instanceof TransportException && firstLine(t).toLowerCase(Locale.ROOT).contains("not authorized")) {
-                return "not authorized (give credentials in the URL or in " + GitFetcher.TOKEN_VARIABLE + ")";
+                return "not authorized (give credentials in the URL, in " + GitFetcher.TOKEN_VARIABLE
+                        + " or to a git credential helper)";
+            }
+            if (isSshAuthenticationFailure(firstLine(t))) {
+                return "authentication failed (no key from ~/.ssh, " + SshSettings.KEY_VARIABLE
+                        + " or the ssh agent was accepted)";
             }
             deepest = t;
         }
         return sentenceCase(withoutLeadingUri(firstLine(deepest)));
+    }
+
+    /** What JGit's ssh transport says when the server accepted none of the keys offered. */
+    private static boolean isSshAuthenticationFailure(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        return lower.contains("no more authentication methods available") || lower.contains("authentication failed");
     }
 
     /** "Connection refused" reads as "connection refused" after a colon; "HTTP 404" stays as it is. */

@@ -54,6 +54,11 @@ final class GitUrl {
                 || uri.getScheme() == null && uri.getHost() != null).orElse(false);
     }
 
+    static boolean isHttp(String url) {
+        return parse(url).map(uri -> "http".equalsIgnoreCase(uri.getScheme())
+                || "https".equalsIgnoreCase(uri.getScheme())).orElse(false);
+    }
+
     static Optional<String> user(String url) {
         return parse(url).map(URIish::getUser).filter(user -> !user.isEmpty());
     }

@@ -41,7 +41,17 @@ class FetchFailuresTest {
         assertThat(FetchFailures.describe(new NoRemoteRepositoryException(uri, "not found.")))
                 .isEqualTo("no repository there");
         assertThat(FetchFailures.describe(new TransportException(uri, "not authorized")))
-                .isEqualTo("not authorized (give credentials in the URL or in INFRAKIT_GIT_TOKEN)");
+                .isEqualTo("not authorized (give credentials in the URL, in INFRAKIT_GIT_TOKEN or to a git credential "
+                        + "helper)");
+    }
+
+    @Test
+    void anSshServerThatTookNoKeyIsAnAuthenticationFailure() throws URISyntaxException {
+        URIish uri = new URIish("ssh://git@host/x.git");
+
+        assertThat(FetchFailures.describe(new TransportException(uri, "No more authentication methods available")))
+                .isEqualTo("authentication failed (no key from ~/.ssh, INFRAKIT_GIT_SSH_KEY or the ssh agent was "
+                        + "accepted)");
     }
 
     @Test

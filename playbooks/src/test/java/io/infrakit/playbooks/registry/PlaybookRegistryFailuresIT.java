@@ -226,11 +226,11 @@ class PlaybookRegistryFailuresIT {
     }
 
     @Test
-    void sshNeedsAModuleThisBuildLacks() throws IOException {
-        assertFailsLeavingTheRegistryAsItWas(() -> registry.add("ssh", source("ssh://git@127.0.0.1/pb.git"), false),
-                PlaybookFetchException.class, "cannot fetch ssh://git@127.0.0.1/pb.git: ssh:// needs JGit's "
-                        + "org.eclipse.jgit.ssh.apache module (not available in this build); use https:// with "
-                        + "INFRAKIT_GIT_TOKEN instead");
+    void sshToAClosedPortIsAConnectionRefused() throws IOException {
+        String closed = "ssh://git@127.0.0.1:" + GitDaemon.freePort() + "/pb.git";
+
+        assertFailsLeavingTheRegistryAsItWas(() -> registry.add("ssh", source(closed), false),
+                PlaybookFetchException.class, "cannot fetch " + closed + ": connection refused");
     }
 
     private void assertFailsLeavingTheRegistryAsItWas(ThrowingCallable call, Class<? extends Throwable> type,
