@@ -1,123 +1,190 @@
 package io.infrakit.engine.group;
 
-import io.infrakit.spi.group.GroupPhase;
+import io.infrakit.engine.group.simulation.VirtualClock;
+import io.infrakit.engine.group.simulation.VirtualScheduler;
+import io.infrakit.engine.group.spec.GroupPropertiesParser;
+import io.infrakit.plugins.instance.simulator.SimulatorInstancePlugin;
+import io.infrakit.plugins.instance.simulator.SimulatorSettings;
 import io.infrakit.spi.InfrakitException;
-import io.infrakit.spi.Tags;
 import io.infrakit.spi.flavor.Health;
+import io.infrakit.spi.group.GroupEvent;
+import io.infrakit.spi.group.GroupPhase;
+import io.infrakit.spi.group.GroupStatus;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static io.infrakit.engine.group.Specs.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The controller under faults: 20% of provisions and destroys fail, 10% of describes fail, and every plugin
- * operation takes 25s of clock time, longer than the 10s poll. Whatever the seed, the group converges to exactly
- * its size, never has more than size + MaxSurge instances, never drops below size - MaxUnavailable during a
- * rollout, and destroy leaves nothing.
+ * The controller against the real simulator plugin under faults, in virtual time: 20% of provisions and destroys
+ * fail, 10% of describes fail, and every provision and destroy takes 25s, longer than the 10s poll; a new instance
+ * turns healthy 60s after it exists. Whatever the seed, the group converges to exactly its size, never has more than
+ * size + MaxSurge instances, never has fewer healthy ones than size - MaxUnavailable during a rollout (both taken
+ * right after every provision and destroy), and destroy leaves no instance.
  */
 class GroupControllerFaultTest {
 
     static final int SIZE = 10;
+    static final Duration POLL = Duration.ofSeconds(10);
+    static final Duration PLUGIN_CALL = Duration.ofSeconds(25);
+    static final Duration WARM_UP = Duration.ofSeconds(60);
+    static final Duration LIMIT = Duration.ofHours(2);
 
-    Harness harness;
+    VirtualScheduler scheduler;
+    VirtualTimeOperations operations;
+    WatchedInstances instances;
+    DefaultGroupController controller;
 
     @AfterEach
     void close() {
-        harness.close();
+        controller.close();
+        operations.close();
     }
 
-    private String hash(Specs specs) {
-        return io.infrakit.engine.group.spec.GroupPropertiesParser.parse(specs.spec().properties()).configHash();
+    private void start(long seed) {
+        VirtualClock clock = new VirtualClock(Harness.START);
+        scheduler = new VirtualScheduler(clock);
+        operations = new VirtualTimeOperations(scheduler);
+        SimulatorSettings faulty = SimulatorSettings.defaults().withSeed(seed)
+                .withDelays(PLUGIN_CALL, PLUGIN_CALL)
+                .withFailureRate(0.2).withDestroyFailureRate(0.2).withDescribeFailureRate(0.1);
+        instances = new WatchedInstances(new SimulatorInstancePlugin("", faulty, operations::sleep), clock, WARM_UP);
+        TestFlavor flavor = new TestFlavor().health(i -> instances.isHealthy(i.id()) ? Health.HEALTHY : Health.UNKNOWN);
+        controller = new DefaultGroupController(new MapLookup().instance("simulator", instances).flavor("test", flavor),
+                clock, scheduler, operations, ControllerSettings.defaults().withPollInterval(POLL));
     }
 
-    private void convergeWithin(Duration limit) {
-        harness.scheduler.advanceUntil(() -> harness.controller.status(GROUP).converged()
-                && harness.alive().size() == SIZE, Harness.POLL, limit);
+    private static Specs specs() {
+        return Specs.cattle(SIZE).on("simulator");
+    }
+
+    private static String hash(Specs specs) {
+        return GroupPropertiesParser.parse(specs.spec().properties()).configHash();
+    }
+
+    private void convergeHealthy() {
+        scheduler.advanceUntil(() -> controller.status(GROUP).converged() && instances.alive() == SIZE
+                && instances.healthy() == SIZE, POLL, LIMIT);
     }
 
     /** A commit lists the members for its plan text; with describe failing now and then, try again. */
     private void commit(Specs specs) {
         for (int attempt = 0; ; attempt++) {
             try {
-                harness.controller.commitGroup(specs.spec(), false);
+                controller.commitGroup(specs.spec(), false);
                 return;
             } catch (InfrakitException e) {
-                assertThat(attempt).isLessThan(10);
+                assertThat(attempt).as("commit attempts").isLessThan(10);
             }
         }
+    }
+
+    /** Destroys the group as a manager thread would: the call blocks while the simulator destroys, one by one. */
+    private void destroyGroupAndWait() {
+        operations.execute(() -> {
+            try {
+                controller.destroyGroup(GROUP);
+            } catch (InfrakitException resisted) {
+                // some destroys failed; the controller keeps destroying until none is left
+            }
+        });
+        scheduler.advanceUntil(() -> controller.inspectGroups().isEmpty(), POLL, LIMIT);
+        scheduler.advance(POLL.multipliedBy(10));
+    }
+
+    private void assertFaultsHappened() {
+        assertThat(instances.failures("provision")).as("failed provisions").isPositive();
+        assertThat(instances.failures("destroy")).as("failed destroys").isPositive();
+        assertThat(instances.failures("describe")).as("failed describes").isPositive();
+        assertThat(scheduler.failures()).as("tasks that threw").isEmpty();
     }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void convergesRollsOutAndDestroysCleanlyDespiteFailures(long seed) {
-        harness = new Harness(ControllerSettings.defaults(),
-                scheduler -> task -> scheduler.schedule(task, 25, TimeUnit.SECONDS));
-        harness.faults.randomly(seed, 0.2, 0.2, 0.1);
+        start(seed);
 
-        harness.controller.commitGroup(Specs.cattle(SIZE).spec(), false);
-        convergeWithin(Duration.ofHours(2));
-        assertThat(harness.alive()).hasSize(SIZE);
-        assertThat(harness.faults.mostAlive()).isLessThanOrEqualTo(SIZE);
+        controller.commitGroup(specs().spec(), false);
+        convergeHealthy();
+        scheduler.advance(POLL.multipliedBy(5));
+        assertThat(instances.alive()).as("exactly its size, and it stays so").isEqualTo(SIZE);
+        assertThat(instances.mostAlive()).isLessThanOrEqualTo(SIZE);
 
-        harness.faults.resetCounts();
-        Specs next = Specs.cattle(SIZE).instance("data2");
+        instances.reset();
+        Specs next = specs().instance("data2");
         commit(next);
         // As in InfraKit, a destroy that fails stops the rollout; committing again (as the manager does after a
         // restart, or the user) resumes it from the tags. The group stays at its size meanwhile.
-        for (int attempt = 0; harness.aliveWithHash(hash(next)) < SIZE; attempt++) {
+        for (int attempt = 0; instances.aliveWith(hash(next)) < SIZE; attempt++) {
             assertThat(attempt).as("commits needed").isLessThan(50);
-            convergeWithin(Duration.ofHours(2));
-            if (harness.controller.status(GROUP).phase() == GroupPhase.FAILED) {
-                assertThat(harness.controller.status(GROUP).reason()).startsWith("rollout failed: could not replace");
+            convergeHealthy();
+            GroupStatus status = controller.status(GROUP);
+            if (status.phase() == GroupPhase.FAILED) {
+                assertThat(status.reason()).startsWith("rollout failed: could not replace");
                 commit(next);
             }
         }
-        convergeWithin(Duration.ofHours(2));
+        convergeHealthy();
 
-        assertThat(harness.alive()).hasSize(SIZE);
-        assertThat(harness.faults.mostAlive()).as("never more than size + MaxSurge").isLessThanOrEqualTo(SIZE + 1);
-        assertThat(harness.faults.leastAliveAfterDestroy()).as("never below size - MaxUnavailable")
+        assertThat(instances.alive()).isEqualTo(SIZE);
+        assertThat(instances.mostAlive()).as("never more than size + MaxSurge").isLessThanOrEqualTo(SIZE + 1);
+        assertThat(instances.fewestHealthyAfterDestroy()).as("never fewer healthy than size - MaxUnavailable")
                 .isGreaterThanOrEqualTo(SIZE);
 
-        try {
-            harness.controller.destroyGroup(GROUP);
-        } catch (InfrakitException resisted) {
-            // some destroys failed; the controller keeps trying
-        }
-        harness.scheduler.advanceUntil(() -> harness.controller.inspectGroups().isEmpty(), Harness.POLL,
-                Duration.ofHours(2));
-        harness.polls(10);
-        assertThat(harness.alive()).isEmpty();
+        destroyGroupAndWait();
+        assertThat(instances.alive()).isZero();
+        assertFaultsHappened();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRun() {
+        List<GroupEvent> first = eventsOfARollout(3);
+        close();
+        List<GroupEvent> second = eventsOfARollout(3);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first).extracting(GroupEvent::type).contains("ProvisionFailed", "ReconcileFailed");
+    }
+
+    private List<GroupEvent> eventsOfARollout(long seed) {
+        start(seed);
+        controller.commitGroup(specs().spec(), false);
+        convergeHealthy();
+        commit(specs().instance("data2"));
+        scheduler.advance(Duration.ofMinutes(30));
+        return controller.events(GROUP, 0);
     }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {7, 8})
     void aBrokenRolloutRollsBackToTheProvenConfigDespiteFailures(long seed) {
-        harness = new Harness(ControllerSettings.defaults(),
-                scheduler -> task -> scheduler.schedule(task, 25, TimeUnit.SECONDS));
-        harness.faults.randomly(seed, 0.2, 0.2, 0.1);
+        start(seed);
         Map<String, Object> rules = Map.of("AutoRollback", true, "HealthyDeadline", "5m", "MaxSurge", 2);
-        Specs good = Specs.cattle(SIZE).updating(rules);
-        harness.controller.commitGroup(good.spec(), false);
-        convergeWithin(Duration.ofHours(2));
+        Specs good = specs().updating(rules);
+        controller.commitGroup(good.spec(), false);
+        convergeHealthy();
 
-        Specs broken = Specs.cattle(SIZE).instance("broken").updating(rules);
-        harness.flavor.health(i -> hash(broken).equals(i.tags().get(Tags.CONFIG_HASH)) ? Health.UNKNOWN : Health.HEALTHY);
-        harness.faults.resetCounts();
+        Specs broken = specs().instance("broken").updating(rules);
+        instances.neverHealthy(hash(broken));
+        instances.reset();
         commit(broken);
-        harness.scheduler.advanceUntil(() -> harness.controller.status(GROUP).reason().startsWith("rolled back")
-                && harness.controller.status(GROUP).converged() && harness.alive().size() == SIZE,
-                Harness.POLL, Duration.ofHours(6));
+        scheduler.advanceUntil(() -> controller.status(GROUP).reason().startsWith("rolled back")
+                && controller.status(GROUP).converged() && instances.alive() == SIZE, POLL, Duration.ofHours(6));
 
-        assertThat(harness.alive()).allSatisfy(i -> assertThat(i.tags()).containsEntry(Tags.CONFIG_HASH, hash(good)));
-        assertThat(harness.controller.status(GROUP).healthy()).isEqualTo(SIZE);
-        assertThat(harness.faults.mostAlive()).isLessThanOrEqualTo(SIZE + 2);
-        assertThat(harness.faults.leastAliveAfterDestroy()).isGreaterThanOrEqualTo(SIZE);
+        assertThat(instances.aliveWith(hash(good))).isEqualTo(SIZE);
+        assertThat(controller.status(GROUP).healthy()).isEqualTo(SIZE);
+        assertThat(instances.mostAlive()).as("never more than size + MaxSurge").isLessThanOrEqualTo(SIZE + 2);
+        assertThat(instances.fewestHealthyAfterDestroy()).as("never fewer healthy than size - MaxUnavailable")
+                .isGreaterThanOrEqualTo(SIZE);
+        destroyGroupAndWait();
+        assertThat(instances.alive()).isZero();
+        assertFaultsHappened();
     }
 }

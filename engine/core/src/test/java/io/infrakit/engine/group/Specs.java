@@ -16,6 +16,7 @@ final class Specs {
     static final GroupId GROUP = GroupId.of("testGroup");
 
     private final ObjectNode root = JsonNodeFactory.instance.objectNode();
+    private String instancePlugin = "fake";
 
     private Specs() {
         instance("data1");
@@ -40,7 +41,14 @@ final class Specs {
     }
 
     Specs instance(String data) {
-        root.putObject("Instance").put("Plugin", "fake").putObject("Properties").put("data", data);
+        root.putObject("Instance").put("Plugin", instancePlugin).putObject("Properties").put("data", data);
+        return this;
+    }
+
+    /** The instances come from this plugin rather than the fake one. */
+    Specs on(String plugin) {
+        instancePlugin = plugin;
+        ((ObjectNode) root.get("Instance")).put("Plugin", plugin);
         return this;
     }
 

@@ -22,8 +22,12 @@ final class RolloutTracker {
                 default -> rollout;
             };
         }
-        if (rollout.stage() == RolloutStage.IDLE || rollout.stage() == RolloutStage.COMPLETED
-                || rollout.stage() == RolloutStage.ROLLED_BACK) {
+        if (rollout.stage() == RolloutStage.ROLLED_BACK) {
+            // A member being destroyed is not counted, so a rollback looks done while its last destroys run; one
+            // that fails brings its member back, and the rollback goes on (no health gates, the same reason).
+            return RolloutState.rollingBackTo(rollout.targetHash(), input.now(), rollout.reason());
+        }
+        if (rollout.stage() == RolloutStage.IDLE || rollout.stage() == RolloutStage.COMPLETED) {
             rollout = rollout.started(input.now(), census.stale().size());
         }
         if (rollout.stage() != RolloutStage.ROLLING_OUT) {

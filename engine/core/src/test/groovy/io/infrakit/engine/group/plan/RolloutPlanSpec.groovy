@@ -166,6 +166,33 @@ class RolloutPlanSpec extends Specification {
         done.assessment().reason() == 'rolled back: rolling back to old: n1 did not become healthy within 10m'
     }
 
+    def "a rollback that looked done while its last destroy ran goes on when that destroy failed"() {
+        given: 'the broken n1 is being destroyed, so the rollback looks done'
+        def reason = 'rolling back to old: n1 did not become healthy within 10m'
+        def rules = updating(autoRollback: true)
+        def late = member('n1', health: Health.UNHEALTHY, since: NOW - Duration.ofMinutes(11))
+        def group = old('a', 'b', 'c') + [late]
+        def looksDone = Planner.plan(input(size: 3, members: group, destroying: ['n1'], updating: rules,
+                rollout: RolloutState.rollingBackTo('old', NOW, reason)))
+
+        when: 'the destroy failed: n1 is listed again'
+        def again = Planner.plan(input(size: 3, members: group, updating: rules, rollout: looksDone.rollout()))
+        def next = Planner.plan(input(size: 3, members: group, updating: rules, rollout: again.rollout()))
+
+        then: 'the rollback is on again, and replaces n1 at the next reconcile'
+        looksDone.rollout().stage() == RolloutStage.ROLLED_BACK
+        again.rollout().stage() == RolloutStage.ROLLING_BACK
+        again.assessment().reason() == reason
+        describe(next.actions()) == ['-n1/rolling_update']
+
+        when:
+        def done = Planner.plan(input(size: 3, members: old('a', 'b', 'c'), updating: rules, rollout: next.rollout()))
+
+        then:
+        done.assessment().converged()
+        done.assessment().reason() == 'rolled back: ' + reason
+    }
+
     def "ProgressDeadline fails a rollout that does not move"() {
         given:
         def rules = updating(progressDeadline: Duration.ofMinutes(5), healthyDeadline: Duration.ofHours(1))

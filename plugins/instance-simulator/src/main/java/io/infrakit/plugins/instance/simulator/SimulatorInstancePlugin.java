@@ -20,8 +20,8 @@ import java.util.Random;
 /**
  * One store of simulated instances, held in memory: InfraKit's {@code simulator} plugin. It is deterministic for
  * a seed (the same seed and the same calls give the same IDs and the same failures), simulates provision and
- * destroy latency through a {@link Sleeper}, fails a share of provisions, and refuses to grow past its capacity.
- * Describe with properties returns the properties the instance was provisioned with.
+ * destroy latency through a {@link Sleeper}, fails a share of provisions, destroys and describes, and refuses to
+ * grow past its capacity. Describe with properties returns the properties the instance was provisioned with.
  */
 public final class SimulatorInstancePlugin implements InstancePlugin {
 
@@ -33,6 +33,8 @@ public final class SimulatorInstancePlugin implements InstancePlugin {
     private final Object provisioning = new Object();
     private final Random ids;
     private final Random failures;
+    private final Random destroyFailures;
+    private final Random describeFailures;
 
     /**
      * @param type     the store's type, such as {@code compute}; empty for the plugin's default store
@@ -49,6 +51,9 @@ public final class SimulatorInstancePlugin implements InstancePlugin {
         long storeSeed = settings.seed() * 31 + type.hashCode();
         this.ids = new Random(storeSeed);
         this.failures = new Random(~storeSeed);
+        // One sequence per kind of call, so how often the controller describes never changes which destroy fails.
+        this.destroyFailures = new Random(storeSeed * 31 + 1);
+        this.describeFailures = new Random(storeSeed * 31 + 2);
     }
 
     /** The default store, waiting for real. */
@@ -70,7 +75,7 @@ public final class SimulatorInstancePlugin implements InstancePlugin {
                 throw new PluginException(name, "provision",
                         "simulator capacity of " + properties.capacity() + " instances reached");
             }
-            if (settings.failureRate() > 0 && failures.nextDouble() < settings.failureRate()) {
+            if (fails(failures, settings.failureRate())) {
                 throw new PluginException(name, "provision",
                         "simulated provision failure (failure rate " + settings.failureRate() + ")");
             }
@@ -92,12 +97,20 @@ public final class SimulatorInstancePlugin implements InstancePlugin {
             throw new InstanceNotFoundException(id);
         }
         pause(settings.destroyDelay());
+        if (fails(destroyFailures, settings.destroyFailureRate())) {
+            throw new PluginException(name, "destroy",
+                    "simulated destroy failure of " + id + " (failure rate " + settings.destroyFailureRate() + ")");
+        }
         table.remove(id).orElseThrow(() -> new InstanceNotFoundException(id));
     }
 
     /** The matching instances, sorted by ID. */
     @Override
     public List<InstanceDescription> describeInstances(Map<String, String> tags, boolean properties) {
+        if (fails(describeFailures, settings.describeFailureRate())) {
+            throw new PluginException(name, "describe",
+                    "simulated describe failure (failure rate " + settings.describeFailureRate() + ")");
+        }
         return table.matching(tags).stream()
                 .map(instance -> instance.describe(properties))
                 .sorted(Comparator.comparing(InstanceDescription::id))
@@ -115,6 +128,10 @@ public final class SimulatorInstancePlugin implements InstancePlugin {
             id = InstanceId.of(String.format("%s-%012x", idPrefix, ids.nextLong() >>> 16));
         } while (table.contains(id));
         return id;
+    }
+
+    private static boolean fails(Random sequence, double rate) {
+        return rate > 0 && sequence.nextDouble() < rate;
     }
 
     private void pause(Duration delay) {

@@ -21,13 +21,17 @@ import java.util.regex.Pattern;
  * @param failureRate   the probability, from 0 to 1, that a provision fails
  * @param capacity      the most instances one store holds; {@link #UNLIMITED} for no limit
  * @param instanceTypes the typed stores besides the default one, such as {@code compute}
+ * @param destroyFailureRate  the probability, from 0 to 1, that a destroy fails (after its delay; the instance stays)
+ * @param describeFailureRate the probability, from 0 to 1, that a describe fails
  */
 public record SimulatorSettings(long seed,
                                 Duration provisionDelay,
                                 Duration destroyDelay,
                                 double failureRate,
                                 int capacity,
-                                List<String> instanceTypes) {
+                                List<String> instanceTypes,
+                                double destroyFailureRate,
+                                double describeFailureRate) {
 
     public static final String SEED = "INFRAKIT_SIMULATOR_SEED";
     public static final String PROVISION_DELAY = "INFRAKIT_SIMULATOR_PROVISION_DELAY";
@@ -35,11 +39,14 @@ public record SimulatorSettings(long seed,
     public static final String FAILURE_RATE = "INFRAKIT_SIMULATOR_FAILURE_RATE";
     public static final String CAPACITY = "INFRAKIT_SIMULATOR_CAPACITY";
     public static final String INSTANCE_TYPES = "INFRAKIT_SIMULATOR_INSTANCE_TYPES";
+    public static final String DESTROY_FAILURE_RATE = "INFRAKIT_SIMULATOR_DESTROY_FAILURE_RATE";
+    public static final String DESCRIBE_FAILURE_RATE = "INFRAKIT_SIMULATOR_DESCRIBE_FAILURE_RATE";
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final List<String> DEFAULT_INSTANCE_TYPES = List.of("compute", "net", "disk");
 
     private static final String A_DURATION = "a duration such as 100ms or 1s";
+    private static final String A_RATE = "a number from 0 to 1";
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public SimulatorSettings {
@@ -48,9 +55,9 @@ public record SimulatorSettings(long seed,
         if (provisionDelay.isNegative() || destroyDelay.isNegative()) {
             throw new IllegalArgumentException("simulated delays must not be negative");
         }
-        if (!(failureRate >= 0 && failureRate <= 1)) {
-            throw new IllegalArgumentException("failure rate must be from 0 to 1, got " + failureRate);
-        }
+        requireRate(failureRate, "failure rate");
+        requireRate(destroyFailureRate, "destroy failure rate");
+        requireRate(describeFailureRate, "describe failure rate");
         if (capacity < 0) {
             throw new IllegalArgumentException("capacity must not be negative, got " + capacity);
         }
@@ -64,7 +71,7 @@ public record SimulatorSettings(long seed,
 
     /** A deterministic simulator (seed 0) with no delays, no failures, no capacity limit and the default types. */
     public static SimulatorSettings defaults() {
-        return new SimulatorSettings(0, Duration.ZERO, Duration.ZERO, 0, UNLIMITED, DEFAULT_INSTANCE_TYPES);
+        return new SimulatorSettings(0, Duration.ZERO, Duration.ZERO, 0, UNLIMITED, DEFAULT_INSTANCE_TYPES, 0, 0);
     }
 
     /** Reads the variables that are set and not blank; throws InvalidSpecException naming a bad variable and value. */
@@ -75,30 +82,54 @@ public record SimulatorSettings(long seed,
                 env.read(SEED, defaults.seed(), Long::parseLong, "an integer"),
                 env.read(PROVISION_DELAY, defaults.provisionDelay(), SimulatorSettings::delay, A_DURATION),
                 env.read(DESTROY_DELAY, defaults.destroyDelay(), SimulatorSettings::delay, A_DURATION),
-                env.read(FAILURE_RATE, defaults.failureRate(), SimulatorSettings::rate, "a number from 0 to 1"),
+                env.read(FAILURE_RATE, defaults.failureRate(), SimulatorSettings::rate, A_RATE),
                 env.read(CAPACITY, defaults.capacity(), SimulatorSettings::count, "a non-negative integer"),
                 env.read(INSTANCE_TYPES, defaults.instanceTypes(), SimulatorSettings::types,
-                        "a comma-separated list of names such as compute,net,disk"));
+                        "a comma-separated list of names such as compute,net,disk"),
+                env.read(DESTROY_FAILURE_RATE, defaults.destroyFailureRate(), SimulatorSettings::rate, A_RATE),
+                env.read(DESCRIBE_FAILURE_RATE, defaults.describeFailureRate(), SimulatorSettings::rate, A_RATE));
     }
 
     public SimulatorSettings withSeed(long newSeed) {
-        return new SimulatorSettings(newSeed, provisionDelay, destroyDelay, failureRate, capacity, instanceTypes);
+        return new SimulatorSettings(newSeed, provisionDelay, destroyDelay, failureRate, capacity, instanceTypes,
+                destroyFailureRate, describeFailureRate);
     }
 
     public SimulatorSettings withDelays(Duration provision, Duration destroy) {
-        return new SimulatorSettings(seed, provision, destroy, failureRate, capacity, instanceTypes);
+        return new SimulatorSettings(seed, provision, destroy, failureRate, capacity, instanceTypes,
+                destroyFailureRate, describeFailureRate);
     }
 
+    /** The share of provisions that fail. */
     public SimulatorSettings withFailureRate(double rate) {
-        return new SimulatorSettings(seed, provisionDelay, destroyDelay, rate, capacity, instanceTypes);
+        return new SimulatorSettings(seed, provisionDelay, destroyDelay, rate, capacity, instanceTypes,
+                destroyFailureRate, describeFailureRate);
+    }
+
+    public SimulatorSettings withDestroyFailureRate(double rate) {
+        return new SimulatorSettings(seed, provisionDelay, destroyDelay, failureRate, capacity, instanceTypes,
+                rate, describeFailureRate);
+    }
+
+    public SimulatorSettings withDescribeFailureRate(double rate) {
+        return new SimulatorSettings(seed, provisionDelay, destroyDelay, failureRate, capacity, instanceTypes,
+                destroyFailureRate, rate);
     }
 
     public SimulatorSettings withCapacity(int newCapacity) {
-        return new SimulatorSettings(seed, provisionDelay, destroyDelay, failureRate, newCapacity, instanceTypes);
+        return new SimulatorSettings(seed, provisionDelay, destroyDelay, failureRate, newCapacity, instanceTypes,
+                destroyFailureRate, describeFailureRate);
     }
 
     public SimulatorSettings withInstanceTypes(List<String> types) {
-        return new SimulatorSettings(seed, provisionDelay, destroyDelay, failureRate, capacity, types);
+        return new SimulatorSettings(seed, provisionDelay, destroyDelay, failureRate, capacity, types,
+                destroyFailureRate, describeFailureRate);
+    }
+
+    private static void requireRate(double rate, String what) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException(what + " must be from 0 to 1, got " + rate);
+        }
     }
 
     private static Duration delay(String text) {

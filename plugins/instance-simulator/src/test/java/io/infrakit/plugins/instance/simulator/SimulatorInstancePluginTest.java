@@ -62,8 +62,59 @@ class SimulatorInstancePluginTest {
     }
 
     @Test
+    void theSameSeedFailsTheSameDestroysAndAFailedDestroyKeepsTheInstance() {
+        SimulatorSettings settings = SimulatorSettings.defaults().withSeed(7).withDestroyFailureRate(0.3);
+
+        List<Boolean> first = destroyOutcomes(plugin(settings), 1000);
+        List<Boolean> second = destroyOutcomes(plugin(settings), 1000);
+
+        assertThat(second).isEqualTo(first);
+        long failed = first.stream().filter(succeeded -> !succeeded).count();
+        assertThat(failed).isBetween(230L, 370L);
+        SimulatorInstancePlugin alwaysFails = plugin(SimulatorSettings.defaults().withDestroyFailureRate(1)
+                .withDelays(Duration.ZERO, Duration.ofSeconds(3)));
+        InstanceId id = alwaysFails.provision(WEB);
+        assertThatThrownBy(() -> alwaysFails.destroy(id, DestroyReason.TERMINATE))
+                .isInstanceOf(PluginException.class)
+                .hasMessage("simulated destroy failure of " + id + " (failure rate 1.0)");
+        assertThat(alwaysFails.describeInstances(Map.of(), false)).extracting(InstanceDescription::id)
+                .containsExactly(id);
+        assertThat(sleeper.sleeps()).as("the failed destroy took its time").containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void theSameSeedFailsTheSameDescribes() {
+        SimulatorSettings settings = SimulatorSettings.defaults().withSeed(7).withDescribeFailureRate(0.1);
+
+        List<Boolean> first = describeOutcomes(plugin(settings), 1000);
+        List<Boolean> second = describeOutcomes(plugin(settings), 1000);
+
+        assertThat(second).isEqualTo(first);
+        long failed = first.stream().filter(succeeded -> !succeeded).count();
+        assertThat(failed).isBetween(60L, 140L);
+        assertThatThrownBy(() -> plugin(SimulatorSettings.defaults().withDescribeFailureRate(1))
+                .describeInstances(Map.of(Tags.GROUP, "web"), true))
+                .isInstanceOf(PluginException.class)
+                .hasMessage("simulated describe failure (failure rate 1.0)");
+    }
+
+    @Test
+    void describesDoNotChangeWhichDestroysFail() {
+        SimulatorSettings settings = SimulatorSettings.defaults().withSeed(3).withDestroyFailureRate(0.5)
+                .withDescribeFailureRate(0.5);
+        SimulatorInstancePlugin quiet = plugin(settings);
+        SimulatorInstancePlugin chatty = plugin(settings);
+        describeOutcomes(chatty, 17);
+
+        assertThat(destroyOutcomes(chatty, 200)).isEqualTo(destroyOutcomes(quiet, 200));
+    }
+
+    @Test
     void neverFailsWithAZeroFailureRate() {
-        assertThat(outcomes(plugin(SimulatorSettings.defaults()), 500)).containsOnly(true);
+        SimulatorSettings settings = SimulatorSettings.defaults();
+        assertThat(outcomes(plugin(settings), 500)).containsOnly(true);
+        assertThat(destroyOutcomes(plugin(settings), 500)).containsOnly(true);
+        assertThat(describeOutcomes(plugin(settings), 500)).containsOnly(true);
     }
 
     @Test
@@ -184,6 +235,36 @@ class SimulatorInstancePluginTest {
 
     private static List<InstanceId> provisionTimes(SimulatorInstancePlugin plugin, int times) {
         return IntStream.range(0, times).mapToObj(i -> plugin.provision(WEB)).toList();
+    }
+
+    /** Provisions as many instances as there are tries, then for each destroy of one, whether it succeeded. */
+    private static List<Boolean> destroyOutcomes(SimulatorInstancePlugin plugin, int times) {
+        List<InstanceId> ids = provisionTimes(plugin, times);
+        List<Boolean> outcomes = new ArrayList<>();
+        for (InstanceId id : ids) {
+            try {
+                plugin.destroy(id, DestroyReason.TERMINATE);
+                outcomes.add(true);
+            } catch (PluginException e) {
+                outcomes.add(false);
+            }
+        }
+        assertThat(plugin.size()).isEqualTo(outcomes.stream().filter(succeeded -> !succeeded).count());
+        return outcomes;
+    }
+
+    /** For each describe, whether it succeeded. */
+    private static List<Boolean> describeOutcomes(SimulatorInstancePlugin plugin, int times) {
+        List<Boolean> outcomes = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            try {
+                plugin.describeInstances(Map.of(), false);
+                outcomes.add(true);
+            } catch (PluginException e) {
+                outcomes.add(false);
+            }
+        }
+        return outcomes;
     }
 
     /** For each provision, whether it succeeded. */

@@ -31,10 +31,21 @@ class SimulatorSettingsTest {
                 "INFRAKIT_SIMULATOR_DESTROY_DELAY", "1m30s",
                 "INFRAKIT_SIMULATOR_FAILURE_RATE", "0.25",
                 "INFRAKIT_SIMULATOR_CAPACITY", "10",
-                "INFRAKIT_SIMULATOR_INSTANCE_TYPES", " vm, ,volume,vm "));
+                "INFRAKIT_SIMULATOR_INSTANCE_TYPES", " vm, ,volume,vm ",
+                "INFRAKIT_SIMULATOR_DESTROY_FAILURE_RATE", "0.5",
+                "INFRAKIT_SIMULATOR_DESCRIBE_FAILURE_RATE", "1"));
 
         assertThat(settings).isEqualTo(new SimulatorSettings(
-                -12, Duration.ofMillis(100), Duration.ofSeconds(90), 0.25, 10, List.of("vm", "volume")));
+                -12, Duration.ofMillis(100), Duration.ofSeconds(90), 0.25, 10, List.of("vm", "volume"), 0.5, 1));
+    }
+
+    @Test
+    void withoutVariablesNothingFails() {
+        SimulatorSettings settings = SimulatorSettings.fromEnvironment(Map.of());
+
+        assertThat(settings.failureRate()).isZero();
+        assertThat(settings.destroyFailureRate()).isZero();
+        assertThat(settings.describeFailureRate()).isZero();
     }
 
     @ParameterizedTest
@@ -46,6 +57,10 @@ class SimulatorSettingsTest {
         "INFRAKIT_SIMULATOR_FAILURE_RATE | 1.5",
         "INFRAKIT_SIMULATOR_FAILURE_RATE | NaN",
         "INFRAKIT_SIMULATOR_FAILURE_RATE | often",
+        "INFRAKIT_SIMULATOR_DESTROY_FAILURE_RATE | -0.1",
+        "INFRAKIT_SIMULATOR_DESTROY_FAILURE_RATE | half",
+        "INFRAKIT_SIMULATOR_DESCRIBE_FAILURE_RATE | 2",
+        "INFRAKIT_SIMULATOR_DESCRIBE_FAILURE_RATE | NaN",
         "INFRAKIT_SIMULATOR_CAPACITY | -1",
         "INFRAKIT_SIMULATOR_CAPACITY | 1e3",
         "INFRAKIT_SIMULATOR_INSTANCE_TYPES | compute,a b"
