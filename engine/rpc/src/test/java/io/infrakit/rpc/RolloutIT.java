@@ -3,6 +3,7 @@ package io.infrakit.rpc;
 import io.infrakit.spi.IncompatiblePluginException;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.InterfaceSpec;
+import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.PluginName;
 import io.infrakit.spi.group.GroupEvent;
 import io.infrakit.spi.group.GroupId;
@@ -63,7 +64,7 @@ class RolloutIT {
         public Revision rollback(GroupId id, Optional<String> toRevision) {
             calls.add("rollback " + id + " to " + toRevision.orElse("(last proven)"));
             if (toRevision.isPresent() && toRevision.get().equals("nope")) {
-                throw new InfrakitException("Group 'web' has no revision 'nope'");
+                throw new InvalidSpecException("Group 'web' has no revision 'nope'; its revisions: new, old");
             }
             return new Revision(toRevision.orElse("old"), Instant.EPOCH, "Managing 5 instances", true, true);
         }
@@ -86,7 +87,9 @@ class RolloutIT {
             assertThat(remote.rollback(GroupId.of("web"), Optional.empty()).id()).isEqualTo("old");
             assertThat(remote.rollback(GroupId.of("web"), Optional.of("abc")).id()).isEqualTo("abc");
             assertThatThrownBy(() -> remote.rollback(GroupId.of("web"), Optional.of("nope")))
-                    .hasMessage("Group 'web' has no revision 'nope'");
+                    .as("the user's mistake stays one across the socket, for the CLI's exit code 3")
+                    .isInstanceOf(InvalidSpecException.class)
+                    .hasMessage("Group 'web' has no revision 'nope'; its revisions: new, old");
             assertThat(remote.events(GroupId.of("web"), 41)).singleElement()
                     .isEqualTo(new GroupEvent(42, Instant.EPOCH, "Provisioned", "i-8", "provisioned i-8"));
             assertThat(group.calls).containsExactly("rollback web to (last proven)", "rollback web to abc",

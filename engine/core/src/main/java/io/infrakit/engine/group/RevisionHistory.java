@@ -52,12 +52,16 @@ record RevisionHistory(List<RolloutJournal.Entry> entries) {
         return find(hash).map(entry -> entry.provenHealthyAt() != null).orElse(false);
     }
 
-    /** The revision a user names by its ID or an unambiguous prefix of it. */
+    /**
+     * The revision a user names by its ID or an unambiguous prefix of it; anything else is the user's mistake
+     * (InvalidSpecException, exit 3), told in one line with the revisions there are.
+     */
     String resolve(GroupId group, String prefix) {
         List<String> matches = entries.stream().map(RolloutJournal.Entry::id)
                 .filter(id -> id.startsWith(prefix.strip())).toList();
         if (matches.isEmpty() || prefix.isBlank()) {
-            throw new InvalidSpecException("Group '" + group + "' has no revision '" + prefix + "'");
+            throw new InvalidSpecException("Group '" + group + "' has no revision '" + prefix + "'; its revisions: "
+                    + String.join(", ", ids()));
         }
         if (matches.size() > 1) {
             throw new InvalidSpecException("Revision '" + prefix + "' of group '" + group + "' is ambiguous: "

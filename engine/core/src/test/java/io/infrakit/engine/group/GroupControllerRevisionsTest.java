@@ -1,6 +1,7 @@
 package io.infrakit.engine.group;
 
 import io.infrakit.engine.group.spec.GroupPropertiesParser;
+import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Tags;
 import io.infrakit.spi.flavor.Health;
 import io.infrakit.spi.group.GroupEvent;
@@ -95,7 +96,10 @@ class GroupControllerRevisionsTest {
         assertThat(harness.aliveWithHash(hash(v1))).isEqualTo(3);
         assertThat(harness.alive()).hasSize(3);
         assertThatThrownBy(() -> harness.controller.rollback(GROUP, Optional.of("zzz")))
-                .hasMessage("Group 'testGroup' has no revision 'zzz'");
+                .as("a revision that does not exist is the user's mistake, told with the revisions there are")
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("Group 'testGroup' has no revision 'zzz'; its revisions: " + hash(v1) + ", " + hash(v3)
+                        + ", " + hash(v2));
     }
 
     @Test
