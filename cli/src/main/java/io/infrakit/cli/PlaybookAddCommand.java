@@ -14,8 +14,9 @@ import java.nio.file.Path;
         "Fetch a playbook from git, check that its script loads, and pin the commit its ref names; runs use that "
                 + "commit, offline too.",
         "URL: https://, git://, ssh://, file:// or a local path; #REF a branch, tag or commit; //DIR a "
-                + "subdirectory, as in git://host/repo.git//playbooks/web#v1.2. A token for https comes from "
-                + "INFRAKIT_GIT_TOKEN."})
+                + "subdirectory, as in git://host/repo.git//playbooks/web#v1.2. Credentials for https come from the "
+                + "URL, INFRAKIT_GIT_TOKEN or your git credential helper; for ssh from ~/.ssh, INFRAKIT_GIT_SSH_KEY "
+                + "or the ssh agent (an unknown host must be in ~/.ssh/known_hosts, or INFRAKIT_GIT_SSH_ACCEPT_NEW=yes)."})
 final class PlaybookAddCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The name to run it by")

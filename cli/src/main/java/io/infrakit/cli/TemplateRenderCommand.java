@@ -1,6 +1,7 @@
 package io.infrakit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrakit.playbooks.registry.TemplateRepositories;
 import io.infrakit.templates.Rendered;
 import io.infrakit.templates.SpecDocuments;
 import io.infrakit.templates.Templates;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +22,13 @@ import java.util.List;
 final class TemplateRenderCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "URL|FILE",
-            description = "A file, file://, http(s):// URL, or str://TEMPLATE")
+            description = "A file, file://, http(s):// URL, str://TEMPLATE, or a template in a git repository: "
+                    + "git::URL//PATH[#REF] (git://…//PATH and ssh://…//PATH need no git::)")
     String location;
+
+    @Option(names = "--refresh", description = "For a template in git: fetch its repository again; otherwise the "
+            + "commit fetched the first time is used, offline too")
+    boolean refresh;
 
     @Option(names = "--var", paramLabel = "NAME=VALUE",
             description = "A variable for the template (typed: integer, true/false, else text); repeatable")
@@ -42,8 +49,12 @@ final class TemplateRenderCommand extends BaseCommand {
 
     @Override
     int run() {
-        Rendered rendered = new Templates(CliTemplates.policy(location, home(), allowRead,
-                allowEnv ? cli.environment() : null)).session().render(location, TemplateVariables.parse(vars));
+        String source = TemplateRepositories.isGitTemplate(location)
+                ? new TemplateRepositories(home().root(), Clock.systemUTC(), cli.environment())
+                        .checkout(location, Path.of("").toAbsolutePath(), refresh).toString()
+                : location;
+        Rendered rendered = new Templates(CliTemplates.policy(source, home(), allowRead,
+                allowEnv ? cli.environment() : null)).session().render(source, TemplateVariables.parse(vars));
         if (output.format == OutputFormat.text) {
             Printer.print(cli, OutputFormat.text, rendered.text(), rendered::text);
         } else {

@@ -32,10 +32,12 @@ final class PlaybookCaches {
 
     private final Path root;
     private final GitFetcher fetcher;
+    private final boolean requireScript;
 
-    PlaybookCaches(Path root, GitFetcher fetcher) {
+    PlaybookCaches(Path root, GitFetcher fetcher, boolean requireScript) {
         this.root = root;
         this.fetcher = fetcher;
+        this.requireScript = requireScript;
     }
 
     Path directory(String name) {
@@ -118,7 +120,9 @@ final class PlaybookCaches {
         try (CacheRepository repository = CacheRepository.create(temp)) {
             FetchResult fetched = fetcher.fetch(repository.git(), source);
             RefResolver.Resolved resolved = choice.choose(repository, fetched);
-            repository.requireScript(resolved.commit(), resolved.source());
+            if (requireScript) {
+                repository.requireScript(resolved.commit(), resolved.source());
+            }
             repository.checkOut(resolved.commit());
             return new Clone(temp, resolved.source().withoutCredentials(), resolved.commit());
         } catch (IOException | GitAPIException e) {

@@ -30,14 +30,21 @@ public final class PlaybookRegistry {
     private final PlaybookCaches caches;
     private final GitFetcher fetcher;
     private final Clock clock;
+    private final boolean requireScript;
 
     /** @param environment where {@code INFRAKIT_GIT_TOKEN} is looked up */
     public PlaybookRegistry(Path home, Clock clock, Map<String, String> environment) {
+        this(home, clock, environment, true);
+    }
+
+    /** @param requireScript whether a fetched commit must hold {@code playbook.groovy} (not so for templates) */
+    PlaybookRegistry(Path home, Clock clock, Map<String, String> environment, boolean requireScript) {
         IsolatedGitConfig.install();
         this.lock = new LockFile(home.resolve("playbooks.lock"));
         this.changes = new RegistryLock(home.resolve("playbooks").resolve(".registry.lock"));
         this.fetcher = new GitFetcher(environment);
-        this.caches = new PlaybookCaches(home.resolve("playbooks"), fetcher);
+        this.caches = new PlaybookCaches(home.resolve("playbooks"), fetcher, requireScript);
+        this.requireScript = requireScript;
         this.clock = clock;
     }
 
@@ -132,7 +139,9 @@ public final class PlaybookRegistry {
             if (resolved.commit().equals(pinned)) {
                 return new PlaybookUpdate(before, before, List.of(), List.of());
             }
-            repository.requireScript(resolved.commit(), resolved.source());
+            if (requireScript) {
+                repository.requireScript(resolved.commit(), resolved.source());
+            }
             List<String> commits = ChangeLog.commits(repository.repository(), pinned, resolved.commit());
             List<String> files = ChangeLog.files(repository.repository(), pinned, resolved.commit(),
                     before.source().subdir());
