@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Compiled scripts by the hash of their text, the time limit compiled into them and the build of this module, so a
- * changed sandbox never reuses old bytecode. Kept in memory (the last few) and, when given a directory, on disk:
+ * Compiled scripts by the hash of their text, the time limit compiled into them, the build of this module and the
+ * Java version, so a changed sandbox never reuses old bytecode and one home serves several Javas. Kept in memory (the last few) and, when given a directory, on disk:
  * Groovy's first compile in a JVM costs most of a cold CLI run. The disk copy is as trusted as the directory
  * (INFRAKIT_HOME, the user's own), and a corrupt or unreadable entry is compiled again.
  */
@@ -44,9 +44,15 @@ final class CompiledScriptCache {
     }
 
     static String key(String scriptText, Duration timeout) {
+        return key(scriptText, timeout, Runtime.version().feature());
+    }
+
+    /** Groovy emits bytecode for the Java that runs it, which an older Java cannot load: the key names that Java. */
+    static String key(String scriptText, Duration timeout, int javaFeatureVersion) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((FORMAT + "\n" + BUILD + "\n" + timeout.toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+            sha256.update((FORMAT + "\n" + BUILD + "\n" + timeout.toMillis() + "\njava " + javaFeatureVersion + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha256.digest(scriptText.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing", e);
