@@ -39,8 +39,8 @@ public final class InitScript {
         s.append("[ -n \"$ID\" ] && hostname \"$ID\"\n");
         s.append("ip link set lo up\n");
         s.append("ip link set eth0 up\n");
-        s.append(cmdlineValue("IP", "infrakit.ip"));
-        s.append(cmdlineValue("GW", "infrakit.gw"));
+        s.append(identity("IP", "infrakit.ip", "ip"));
+        s.append(identity("GW", "infrakit.gw", "gw"));
         s.append("if [ -n \"$IP\" ]; then\n");
         s.append("  ip addr add \"$IP\" dev eth0\n");
         s.append("  [ -n \"$GW\" ] && ip route add default via \"$GW\"\n");

@@ -5,6 +5,7 @@ import io.infrakit.spi.instance.InstanceId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -17,8 +18,8 @@ final class QemuCommand {
     private QemuCommand() {
     }
 
-    static List<String> of(String binary, InstanceId id, QemuProperties vm, VmFiles files,
-                           Map<Integer, Integer> forwardedPorts, boolean userData) {
+    static List<String> of(String binary, InstanceId id, QemuProperties vm, VmFiles files, VmNetwork network,
+                           boolean userData) {
         List<String> command = new ArrayList<>(List.of(binary,
                 "-name", id.value(),
                 "-accel", vm.accel(),
@@ -28,14 +29,14 @@ final class QemuCommand {
                 // A guest that panics or reboots ends its process, which describe then reports as gone.
                 "-no-reboot",
                 "-serial", "file:" + files.serialLog(),
-                "-netdev", netdev(forwardedPorts),
-                "-device", "virtio-net-pci,netdev=n0",
+                "-netdev", netdev(network),
+                "-device", "virtio-net-pci,netdev=n0" + (network instanceof VmNetwork.Tap tap ? ",mac=" + tap.mac() : ""),
                 "-qmp", "unix:" + files.qmp() + ",server=on,wait=off",
                 "-pidfile", files.pid().toString(),
                 "-daemonize"));
         if (vm.boot() instanceof BootSource.Kernel kernel) {
             command.addAll(List.of("-kernel", kernel.kernel().toString(), "-initrd", kernel.initrd().toString(),
-                    "-append", cmdline(id, vm)));
+                    "-append", cmdline(id, vm, network)));
         } else if (vm.boot() instanceof BootSource.Disk) {
             command.addAll(List.of("-drive", "file=" + files.disk() + ",format=qcow2,if=virtio", "-boot", "c"));
         } else if (vm.boot() instanceof BootSource.Cdrom cdrom) {
@@ -48,6 +49,10 @@ final class QemuCommand {
             command.add("-fw_cfg");
             command.add("name=opt/infrakit/image,string=" + vm.image());
         }
+        if (network instanceof VmNetwork.Tap tap) {
+            command.addAll(List.of("-fw_cfg", "name=opt/infrakit/ip,string=" + tap.address() + "/" + tap.prefix(),
+                    "-fw_cfg", "name=opt/infrakit/gw,string=" + tap.gateway()));
+        }
         if (userData) {
             command.add("-fw_cfg");
             command.add("name=opt/infrakit/init,file=" + files.userData());
@@ -55,17 +60,25 @@ final class QemuCommand {
         return command;
     }
 
-    static String cmdline(InstanceId id, QemuProperties vm) {
+    static String cmdline(InstanceId id, QemuProperties vm, VmNetwork network) {
         StringBuilder cmdline = new StringBuilder(vm.cmdline());
         cmdline.append(cmdline.isEmpty() ? "" : " ").append("infrakit.id=").append(id.value());
         if (!vm.image().isEmpty()) {
             cmdline.append(" infrakit.image=").append(vm.image());
         }
+        if (network instanceof VmNetwork.Tap tap) {
+            cmdline.append(" infrakit.ip=").append(tap.address()).append('/').append(tap.prefix())
+                    .append(" infrakit.gw=").append(tap.gateway());
+        }
         return cmdline.toString();
     }
 
-    private static String netdev(Map<Integer, Integer> forwardedPorts) {
-        String forwards = forwardedPorts.entrySet().stream()
+    private static String netdev(VmNetwork network) {
+        if (network instanceof VmNetwork.Tap tap) {
+            return "tap,id=n0,ifname=" + tap.device() + ",script=no,downscript=no";
+        }
+        Map<Integer, Integer> forwardedPorts = ((VmNetwork.UserNetwork) network).forwardedPorts();
+        String forwards = new TreeMap<>(forwardedPorts).entrySet().stream()
                 .map(port -> ",hostfwd=tcp:" + HostPorts.HOST + ":" + port.getValue() + "-:" + port.getKey())
                 .collect(Collectors.joining());
         return "user,id=n0" + forwards;

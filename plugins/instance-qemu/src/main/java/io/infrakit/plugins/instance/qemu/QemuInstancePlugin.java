@@ -30,11 +30,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -65,6 +67,7 @@ public final class QemuInstancePlugin implements InstancePlugin {
     private final QemuBinaries binaries;
     private final Clock clock;
     private final Object stateLock = new Object();
+    private final Object addressLock = new Object();
 
     public QemuInstancePlugin(Path directory, QemuBinaries binaries, Clock clock) {
         this.directory = directory.toAbsolutePath().normalize();
@@ -98,11 +101,11 @@ public final class QemuInstancePlugin implements InstancePlugin {
             if (vm.boot() instanceof BootSource.Disk disk) {
                 createOverlay(disk.base(), files);
             }
-            Map<Integer, Integer> ports = start(vm, files, userData);
+            VmNetwork network = start(vm, files, userData);
             long pid = VmProcess.readPid(files.pid()).orElseThrow(
                     () -> new PluginException(NAME, "provision", "QEMU started but wrote no pid file " + files.pid()));
             VmState state = new VmState(files.id(), spec.logicalIdIfAny().orElse(null), spec.tags(),
-                    spec.properties(), PublishedPorts.of(HostPorts.HOST, ports), pid, clock.instant());
+                    spec.properties(), published(network, vm.ports()), pid, clock.instant());
             writeState(files, state, "provision");
             LOG.info("started VM {} (pid {}, ports {})", files.id(), pid, state.ports());
             return files.id();
@@ -167,28 +170,74 @@ public final class QemuInstancePlugin implements InstancePlugin {
         return found;
     }
 
-    private Map<Integer, Integer> start(QemuProperties vm, VmFiles files, boolean userData) throws IOException {
-        String lastError = "";
+    private VmNetwork start(QemuProperties vm, VmFiles files, boolean userData) throws IOException {
+        if (vm.bridge().isPresent()) {
+            VmNetwork.Tap tap = attach(vm.bridge().get(), files);
+            String failure = launch(vm, files, tap, userData);
+            if (failure != null) {
+                throw new PluginException(NAME, "provision", binaries.emulator() + " failed: " + failure);
+            }
+            return tap;
+        }
+        String failure = "";
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            Map<Integer, Integer> ports = HostPorts.allocate(vm.ports());
-            Path log = files.directory().resolve("qemu.log");
-            Process launcher = new ProcessBuilder(QemuCommand.of(binaries.emulator(), files.id(), vm, files, ports,
-                    userData))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!exited(launcher)) {
-                launcher.destroyForcibly();
-                throw new PluginException(NAME, "provision", "QEMU did not start within " + START_TIMEOUT.toSeconds()
-                        + " s; see " + log);
+            VmNetwork.UserNetwork network = new VmNetwork.UserNetwork(HostPorts.allocate(vm.ports()));
+            failure = launch(vm, files, network, userData);
+            if (failure == null) {
+                return network;
             }
-            if (launcher.exitValue() == 0) {
-                return ports;
-            }
-            lastError = lastLine(log);
-            if (!lastError.contains("hostfwd") && !lastError.contains("host forwarding")) {
+            if (!failure.contains("hostfwd") && !failure.contains("host forwarding")) {
                 break;
             }
         }
-        throw new PluginException(NAME, "provision", binaries.emulator() + " failed: " + lastError);
+        throw new PluginException(NAME, "provision", binaries.emulator() + " failed: " + failure);
+    }
+
+    /** Starts QEMU; null once the VM runs, else the last line QEMU said. */
+    private String launch(QemuProperties vm, VmFiles files, VmNetwork network, boolean userData) throws IOException {
+        Path log = files.directory().resolve("qemu.log");
+        Process launcher = new ProcessBuilder(QemuCommand.of(binaries.emulator(), files.id(), vm, files, network,
+                userData)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!exited(launcher)) {
+            launcher.destroyForcibly();
+            throw new PluginException(NAME, "provision", "QEMU did not start within " + START_TIMEOUT.toSeconds()
+                    + " s; see " + log);
+        }
+        return launcher.exitValue() == 0 ? null : lastLine(log);
+    }
+
+    /** Reserves the VM an address of the bridge's subnet (its address file) and joins a tap device to the bridge. */
+    private VmNetwork.Tap attach(BridgeNetwork bridge, VmFiles files) throws IOException {
+        String address;
+        synchronized (addressLock) {
+            Set<String> taken = new HashSet<>();
+            for (VmFiles other : directories()) {
+                readAddress(other).ifPresent(taken::add);
+            }
+            address = bridge.freeAddress(taken);
+            Files.writeString(files.address(), address);
+        }
+        String device = TapDevices.nameOf(files.id());
+        TapDevices.create(device, bridge.bridge());
+        return new VmNetwork.Tap(device, TapDevices.macOf(files.id()), address, bridge.subnet().prefix(),
+                bridge.gateway());
+    }
+
+    private static Optional<String> readAddress(VmFiles files) {
+        try {
+            return Optional.of(Files.readString(files.address()).strip());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> published(VmNetwork network, List<Integer> ports) {
+        if (network instanceof VmNetwork.Tap tap) {
+            Map<Integer, Integer> same = new TreeMap<>();
+            ports.forEach(port -> same.put(port, port));
+            return PublishedPorts.of(tap.address(), same);
+        }
+        return PublishedPorts.of(HostPorts.HOST, new TreeMap<>(((VmNetwork.UserNetwork) network).forwardedPorts()));
     }
 
     /** The VM's own copy-on-write disk over the shared base image, which stays untouched. */
@@ -256,6 +305,11 @@ public final class QemuInstancePlugin implements InstancePlugin {
                             + ") does not die");
                 }
             }
+        }
+        try {
+            TapDevices.delete(TapDevices.nameOf(files.id()));
+        } catch (PluginException e) {
+            LOG.warn("VM {}: {}", files.id(), e.getMessage());
         }
         deleteTree(files.directory());
     }

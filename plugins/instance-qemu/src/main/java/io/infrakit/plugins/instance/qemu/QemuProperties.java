@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,7 +25,8 @@ import java.util.TreeSet;
  * graceful power-down may take, and the accelerator.
  */
 record QemuProperties(BootSource boot, String cmdline, String image, int memoryMib, int cpus,
-                      List<Integer> ports, Duration powerdownTimeout, String accel) {
+                      List<Integer> ports, Duration powerdownTimeout, String accel,
+                      Optional<BridgeNetwork> bridge) {
 
     static final String KERNEL = "Kernel";
     static final String INITRD = "Initrd";
@@ -37,8 +39,12 @@ record QemuProperties(BootSource boot, String cmdline, String image, int memoryM
     static final String PORTS = "Ports";
     static final String POWERDOWN_TIMEOUT = "PowerdownTimeout";
     static final String ACCEL = "Accel";
+    static final String BRIDGE = "Bridge";
+    static final String SUBNET = "Subnet";
+    static final String GATEWAY = "Gateway";
     static final Set<String> KNOWN = new TreeSet<>(
-            List.of(KERNEL, INITRD, DISK, CDROM, CMDLINE, IMAGE, MEMORY, CPUS, PORTS, POWERDOWN_TIMEOUT, ACCEL));
+            List.of(KERNEL, INITRD, DISK, CDROM, CMDLINE, IMAGE, MEMORY, CPUS, PORTS, POWERDOWN_TIMEOUT, ACCEL,
+                    BRIDGE, SUBNET, GATEWAY));
 
     static final String DEFAULT_CMDLINE = "console=ttyS0 quiet panic=-1";
     static final int DEFAULT_MEMORY_MIB = 128;
@@ -46,6 +52,7 @@ record QemuProperties(BootSource boot, String cmdline, String image, int memoryM
 
     QemuProperties {
         Objects.requireNonNull(boot, "boot");
+        Objects.requireNonNull(bridge, "bridge");
         ports = List.copyOf(ports);
     }
 
@@ -70,7 +77,8 @@ record QemuProperties(BootSource boot, String cmdline, String image, int memoryM
                 integer(node, CPUS, 1, 1, 64),
                 ports(node),
                 powerdownTimeout(node),
-                accel(node));
+                accel(node),
+                bridge(node));
     }
 
     /** The power-down timeout of properties once accepted, read leniently: its files may be gone by now. */
@@ -112,6 +120,23 @@ record QemuProperties(BootSource boot, String cmdline, String image, int memoryM
                     + "\" (an ISO)");
         }
         return new BootSource.Kernel(existingFile(node, KERNEL), existingFile(node, INITRD));
+    }
+
+    private static Optional<BridgeNetwork> bridge(JsonNode node) {
+        if (!node.hasNonNull(BRIDGE)) {
+            if (node.hasNonNull(SUBNET) || node.hasNonNull(GATEWAY)) {
+                throw new InvalidSpecException("qemu instance properties \"" + SUBNET + "\" and \"" + GATEWAY
+                        + "\" need \"" + BRIDGE + "\", the host bridge the VMs join");
+            }
+            return Optional.empty();
+        }
+        if (!node.hasNonNull(SUBNET)) {
+            throw new InvalidSpecException("qemu instance property \"" + BRIDGE + "\" needs \"" + SUBNET
+                    + "\", the IPv4 network its VMs take addresses from, such as 10.77.0.0/24");
+        }
+        String gateway = text(node, GATEWAY, "");
+        return Optional.of(new BridgeNetwork(text(node, BRIDGE, ""), Ipv4Subnet.parse(text(node, SUBNET, "")),
+                gateway));
     }
 
     private static Path existingFile(JsonNode node, String property) {

@@ -38,6 +38,11 @@ record VmFiles(Path directory) {
         return directory.resolve("disk.qcow2");
     }
 
+    /** A bridged VM's address, reserved before it starts and freed with its directory. */
+    Path address() {
+        return directory.resolve("address");
+    }
+
     InstanceId id() {
         return InstanceId.of(directory.getFileName().toString());
     }

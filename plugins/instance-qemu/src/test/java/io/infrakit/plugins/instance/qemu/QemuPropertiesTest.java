@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,7 +52,8 @@ class QemuPropertiesTest {
                 + "\"PowerdownTimeout\": \"3s\", \"Accel\": \"kvm\"}"));
 
         assertThat(vm).isEqualTo(new QemuProperties(
-                new BootSource.Kernel(work.resolve("kernel"), work.resolve("initrd.img")), "console=ttyS0", "0123abcd", 256, 2, List.of(80, 22), Duration.ofSeconds(3), "kvm"));
+                new BootSource.Kernel(work.resolve("kernel"), work.resolve("initrd.img")), "console=ttyS0", "0123abcd",
+                256, 2, List.of(80, 22), Duration.ofSeconds(3), "kvm", Optional.empty()));
     }
 
     @Test
@@ -59,7 +62,7 @@ class QemuPropertiesTest {
         assertRejected("{" + files.replace("initrd.img", "missing.img") + "}",
                 "qemu instance property \"Initrd\": no readable file " + work.resolve("missing.img"));
         assertRejected("{" + files + ", \"Memroy\": 64}", "unknown qemu instance property \"Memroy\" (did you mean \"Memory\"?)");
-        assertRejected("{" + files + ", \"Color\": 1}", "known properties: Accel, Cdrom, Cmdline, Cpus, Disk, Image");
+        assertRejected("{" + files + ", \"Color\": 1}", "known properties: Accel, Bridge, Cdrom, Cmdline, Cpus, Disk, Gateway, Image");
         assertRejected("{" + files + ", \"Memory\": \"lots\"}",
                 "qemu instance property \"Memory\" must be an integer from 32 to 65536, got \"lots\"");
         assertRejected("{" + files + ", \"Ports\": [80, 80]}", "\"Ports\" must be a list of TCP port numbers");
@@ -83,6 +86,28 @@ class QemuPropertiesTest {
         assertThat(QemuProperties.parse(Any.parse("{\"Cdrom\": \"" + iso + "\"}")).boot())
                 .isEqualTo(new BootSource.Cdrom(iso));
         assertRejected("{\"Disk\": \"" + disk + "\", \"Cmdline\": \"quiet\"}", "applies to a \"Kernel\" boot only");
+    }
+
+    @Test
+    void aBridgeTakesAddressesFromItsSubnetSkippingTheGatewayAndThoseTaken() {
+        QemuProperties vm = QemuProperties.parse(Any.parse("{" + files
+                + ", \"Bridge\": \"br-ik\", \"Subnet\": \"10.77.0.9/24\"}"));
+
+        BridgeNetwork bridge = vm.bridge().orElseThrow();
+        assertThat(bridge.subnet()).hasToString("10.77.0.0/24");
+        assertThat(bridge.gateway()).isEqualTo("10.77.0.1");
+        assertThat(bridge.freeAddress(Set.of())).isEqualTo("10.77.0.2");
+        assertThat(bridge.freeAddress(Set.of("10.77.0.2", "10.77.0.3"))).isEqualTo("10.77.0.4");
+        assertRejected("{" + files + ", \"Subnet\": \"10.77.0.0/24\"}", "need \"Bridge\"");
+        assertRejected("{" + files + ", \"Bridge\": \"br-ik\"}", "\"Bridge\" needs \"Subnet\"");
+        assertRejected("{" + files + ", \"Bridge\": \"br-ik\", \"Subnet\": \"10.77.0.0\"}",
+                "\"Subnet\" must be an IPv4 network such as 10.77.0.0/24");
+        assertRejected("{" + files + ", \"Bridge\": \"a bridge\", \"Subnet\": \"10.77.0.0/24\"}",
+                "\"Bridge\" must be a network interface name");
+        BridgeNetwork tiny = QemuProperties.parse(Any.parse("{" + files
+                + ", \"Bridge\": \"br-ik\", \"Subnet\": \"10.9.9.0/30\"}")).bridge().orElseThrow();
+        assertThatThrownBy(() -> tiny.freeAddress(Set.of("10.9.9.2")))
+                .hasMessage("no free address left in 10.9.9.0/30 on bridge br-ik");
     }
 
     @Test
