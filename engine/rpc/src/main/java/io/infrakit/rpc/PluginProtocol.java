@@ -6,6 +6,7 @@ import io.infrakit.spi.Any;
 import io.infrakit.spi.InputExample;
 import io.infrakit.spi.InterfaceSpec;
 import io.infrakit.spi.Vendor;
+import io.infrakit.spi.controller.Controller;
 import io.infrakit.spi.group.RolloutControl;
 import io.infrakit.spi.plugin.PluginObjects;
 
@@ -17,6 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Everything one plugin serves, built from its objects: the JSON-RPC methods, the handshake and the API document. */
@@ -25,21 +28,29 @@ final class PluginProtocol {
     private final ApiDocument apiDocument;
     private final JsonRpcDispatcher dispatcher;
 
-    private PluginProtocol(String pluginName, PluginObjects objects) {
+    private PluginProtocol(String pluginName, PluginObjects objects, Supplier<Map<String, Controller>> controllers) {
         Any example = firstCapability(objects, InputExample.class).map(InputExample::exampleProperties)
                 .orElse(Any.empty());
-        List<RpcService> services = services(objects, example);
-        HelloResponse hello = hello(objects);
+        List<RpcService> services = new ArrayList<>(services(objects, example));
+        if (!controllers.get().isEmpty()) {
+            services.add(ControllerService.of(controllers, example));
+        }
         this.apiDocument = ApiDocument.describe(
                 firstCapability(objects, Vendor.class).map(Vendor::vendorInfo).orElse(null), services);
         List<RpcOperation> operations = new ArrayList<>();
         services.forEach(service -> operations.addAll(service.operations()));
-        operations.add(new RpcOperation(HandshakeMessages.HELLO, params -> hello, Map.of(), hello));
+        operations.add(new RpcOperation(HandshakeMessages.HELLO, params -> hello(objects, controllers.get()),
+                Map.of(), hello(objects, controllers.get())));
         this.dispatcher = new JsonRpcDispatcher(pluginName, operations);
     }
 
     static PluginProtocol of(String pluginName, PluginObjects objects) {
-        return new PluginProtocol(pluginName, objects);
+        return new PluginProtocol(pluginName, objects, Map::of);
+    }
+
+    /** With controllers, asked for on every request (their set may change while the plugin runs). */
+    static PluginProtocol of(String pluginName, PluginObjects objects, Supplier<Map<String, Controller>> controllers) {
+        return new PluginProtocol(pluginName, objects, controllers);
     }
 
     byte[] dispatch(byte[] body) {
@@ -73,15 +84,21 @@ final class PluginProtocol {
         return List.copyOf(services);
     }
 
-    private static HelloResponse hello(PluginObjects objects) {
+    private static HelloResponse hello(PluginObjects objects, Map<String, Controller> controllers) {
         Map<String, List<ExposedObject>> exposed = new LinkedHashMap<>();
         for (Map.Entry<InterfaceSpec, SortedSet<String>> entry : objects.implemented().entrySet()) {
-            exposed.put(entry.getKey().encoded(), entry.getValue().stream()
-                    .map(type -> new ExposedObject(
-                            type.isEmpty() ? HandshakeMessages.DEFAULT_OBJECT : type, ""))
-                    .toList());
+            exposed.put(entry.getKey().encoded(), exposedObjects(entry.getValue()));
+        }
+        if (!controllers.isEmpty()) {
+            exposed.put(Controller.INTERFACE.encoded(), exposedObjects(new TreeSet<>(controllers.keySet())));
         }
         return new HelloResponse(exposed);
+    }
+
+    private static List<ExposedObject> exposedObjects(SortedSet<String> types) {
+        return types.stream()
+                .map(type -> new ExposedObject(type.isEmpty() ? HandshakeMessages.DEFAULT_OBJECT : type, ""))
+                .toList();
     }
 
     /** The default objects are asked first, as InfraKit asks its {@code .} object for vendor and example. */

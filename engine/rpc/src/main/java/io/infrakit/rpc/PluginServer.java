@@ -1,5 +1,6 @@
 package io.infrakit.rpc;
 
+import io.infrakit.spi.controller.Controller;
 import io.infrakit.spi.plugin.PluginObjects;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -16,9 +17,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Serves one plugin's objects on a unix socket with InfraKit's JSON-RPC, so Go clients and our
@@ -54,7 +57,17 @@ public final class PluginServer implements AutoCloseable {
      *                                       or the server cannot listen
      */
     public static PluginServer start(Path socket, PluginObjects objects) {
+        return start(socket, objects, Map::of);
+    }
+
+    /**
+     * As {@link #start(Path, PluginObjects)}, serving {@code Controller/0.1.1} too: the controllers by type, asked
+     * for on every request because their set may change while the plugin runs (the manager has one per group).
+     */
+    public static PluginServer start(Path socket, PluginObjects objects,
+                                     Supplier<Map<String, Controller>> controllers) {
         Objects.requireNonNull(objects, "objects");
+        Objects.requireNonNull(controllers, "controllers");
         Path path = socket.toAbsolutePath().normalize();
         String name = path.getFileName().toString();
         if (!SocketFiles.fitsUnixSocket(path)) {
@@ -62,7 +75,7 @@ public final class PluginServer implements AutoCloseable {
         }
         createDirectory(name, path.getParent());
         Path stale = removeStaleSocket(name, path);
-        Server server = newServer(name, path, PluginProtocol.of(name, objects));
+        Server server = newServer(name, path, PluginProtocol.of(name, objects, controllers));
         try {
             server.start();
             Files.setPosixFilePermissions(path, OWNER_READ_WRITE);

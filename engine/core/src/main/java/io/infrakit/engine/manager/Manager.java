@@ -1,11 +1,13 @@
 package io.infrakit.engine.manager;
 
 import io.infrakit.engine.InfrakitHome;
+import io.infrakit.engine.group.GroupAsController;
 import io.infrakit.engine.plugin.PluginRegistry;
 import io.infrakit.spi.AtomicFiles;
 import io.infrakit.engine.store.FileSpecStore;
 import io.infrakit.rpc.PluginClient;
 import io.infrakit.rpc.PluginServer;
+import io.infrakit.spi.controller.Controller;
 import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.plugin.PluginContext;
 import io.infrakit.spi.plugin.PluginObjects;
@@ -24,10 +26,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The manager daemon: hosts the built-in plugins, serves each on its own socket in the plugins directory, and
- * keeps the user's group specs so it can commit them again after a restart.
+ * keeps the user's group specs so it can commit them again after a restart. Its {@code group} plugin also serves
+ * the groups as controllers, as InfraKit's manager does: {@code group/groups} for any, {@code group/<id>} for one.
  */
 public final class Manager implements AutoCloseable {
 
@@ -70,7 +74,7 @@ public final class Manager implements AutoCloseable {
                 PluginObjects objects = provider.create(context);
                 lookup.host(provider.name(), objects);
                 hostedObjects.add(objects);
-                serve(home, provider.name(), objects, servers, served);
+                serve(home, provider.name(), objects, Map::of, servers, served);
                 if (GROUP_BACKEND.equals(provider.name()) && objects.groups().containsKey(PluginObjects.DEFAULT_TYPE)) {
                     GroupPlugin backend = objects.groups().get(PluginObjects.DEFAULT_TYPE);
                     groups = Optional.of(new PersistingGroupPlugin(backend, GROUP_BACKEND,
@@ -79,7 +83,9 @@ public final class Manager implements AutoCloseable {
             }
             StoredGroupRecommits recommits = StoredGroupRecommits.none();
             if (groups.isPresent()) {
-                serve(home, GROUP_PLUGIN, PluginObjects.group(groups.get()), servers, served);
+                PersistingGroupPlugin manager = groups.get();
+                serve(home, GROUP_PLUGIN, PluginObjects.group(manager),
+                        () -> GroupAsController.byType(GROUP_PLUGIN, manager), servers, served);
                 recommits = StoredGroupRecommits.start(groups.get());
             }
             Manager manager = new Manager(home, lock, List.copyOf(servers), List.copyOf(served),
@@ -136,9 +142,10 @@ public final class Manager implements AutoCloseable {
     }
 
     private static void serve(InfrakitHome home, String name, PluginObjects objects,
+                              Supplier<Map<String, Controller>> controllers,
                               List<PluginServer> servers, List<ServedPlugin> served) {
         Path socket = home.pluginsDir().resolve(name);
-        PluginServer server = PluginServer.start(socket, objects);
+        PluginServer server = PluginServer.start(socket, objects, controllers);
         servers.add(server);
         served.add(new ServedPlugin(name, socket));
         LOG.info("serving plugin {} on {}", name, socket);

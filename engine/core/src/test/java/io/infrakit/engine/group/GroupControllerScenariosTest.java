@@ -295,7 +295,7 @@ class GroupControllerScenariosTest {
     }
 
     @Test
-    void scenario39_inspectReturnsTheSpecVerbatim() {
+    void inspectReturnsTheSpecVerbatim() {
         Specs specs = Specs.cattle(3);
         startWith(specs);
         assertThat(controller().inspectGroups()).containsExactly(specs.spec());
