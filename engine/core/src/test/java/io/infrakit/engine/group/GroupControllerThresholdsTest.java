@@ -14,9 +14,12 @@ import static io.infrakit.engine.group.Specs.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * InfraKit scenarios 8 and 9: the Count and Duration thresholds, at the controller. The exact health-call counts
- * of InfraKit (8, 6, 4) come from its one-poll-per-step loop; here a rollout step follows each event, so the counts
- * are ours, and deterministic: each new instance is checked on every reconcile while it lives.
+ * InfraKit scenarios 8 and 9: the Count and Duration thresholds, at the controller. InfraKit's health-call counts
+ * for scenario 8 (8, 6, 4) come from its one-poll-per-step loop: each quiesce wait checks first one full poll after
+ * the previous destroy. Here the count towards the next step starts at the poll that took the last one, so a
+ * rollout is one poll per step faster, and every reconcile asks the flavor, including those that follow a
+ * provision or a destroy at the same moment: the counts are ours (12, 9, 6), and deterministic. Asking at most once
+ * per member per poll would give 6, 5, 4; only a poll more per step would give InfraKit's.
  */
 class GroupControllerThresholdsTest {
 
