@@ -65,7 +65,9 @@ class RevisionsE2E {
 
         Launcher.Result unknown = infrakit.run("group", "rollback", "cattle", "--to", "nope");
         assertThat(unknown.exitCode()).as("a revision the user names that does not exist is bad input").isEqualTo(3);
-        assertThat(unknown.err()).isEqualTo("infrakit: Group 'cattle' has no revision 'nope'\n");
+        assertThat(unknown.err()).startsWith("infrakit: Group 'cattle' has no revision 'nope'; its revisions: ")
+                .contains(v1Hash, v2Hash);
+        assertThat(unknown.err().lines()).hasSize(1);
 
         Launcher.Result watch = infrakit.run("group", "watch", "cattle", "--all", "--until-converged");
         assertThat(watch.exitCode()).as(watch.toString()).isZero();
