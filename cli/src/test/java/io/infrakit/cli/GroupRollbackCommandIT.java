@@ -1,50 +1,38 @@
 package io.infrakit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrakit.cli.CliHome.Run;
 import io.infrakit.spi.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** `group rollback` against a real manager process, over its socket, as a user runs it. */
 class GroupRollbackCommandIT {
 
-    Path home;
-
-    record Run(int exitCode, String out, String err) {
-    }
+    CliHome home;
 
     @BeforeEach
     void shortHome() throws IOException {
-        home = Files.createTempDirectory(Path.of("/tmp"), "ik-rollback");
+        home = CliHome.create("ik-rollback", Map.of());
     }
 
     @AfterEach
-    void stopAndRemove() throws IOException {
-        run("manager", "stop");
-        try (Stream<Path> paths = Files.walk(home)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+    void stopAndRemove() {
+        home.close();
     }
 
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("INFRAKIT_HOME", home.toString()), args);
-        return new Run(code, out.toString(), err.toString());
+    private Run run(String... args) {
+        return home.run(args);
     }
 
     @Test

@@ -1,15 +1,13 @@
 package io.infrakit.cli;
 
+import io.infrakit.cli.CliHome.Run;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,30 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code group commit --simulate} against a real manager: it predicts from the group's members, touching none. */
 class GroupSimulateIT {
 
-    Path home;
-
-    record Run(int exitCode, String out, String err) {
-    }
+    CliHome home;
 
     @BeforeEach
     void shortHome() throws IOException {
-        home = Files.createTempDirectory(Path.of("/tmp"), "ik-sim");
+        home = CliHome.create("ik-sim", Map.of("INFRAKIT_GROUP_POLL_INTERVAL", "1s"));
     }
 
     @AfterEach
-    void stopAndRemove() throws IOException {
-        run("manager", "stop");
-        try (Stream<Path> paths = Files.walk(home)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+    void stopAndRemove() {
+        home.close();
     }
 
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err),
-                Map.of("INFRAKIT_HOME", home.toString(), "INFRAKIT_GROUP_POLL_INTERVAL", "1s"), args);
-        return new Run(code, out.toString(), err.toString());
+    private Run run(String... args) {
+        return home.run(args);
     }
 
     private Path spec(String name, int size, String version) throws IOException {

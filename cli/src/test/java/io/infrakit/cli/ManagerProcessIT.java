@@ -1,46 +1,34 @@
 package io.infrakit.cli;
 
+import io.infrakit.cli.CliHome.Run;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CLI starting a real manager process on this class path, and talking to it over its sockets. */
 class ManagerProcessIT {
 
-    Path home;
-
-    record Run(int exitCode, String out, String err) {
-    }
+    CliHome home;
 
     @BeforeEach
     void shortHome() throws IOException {
-        home = Files.createTempDirectory(Path.of("/tmp"), "ik-cli");
+        home = CliHome.create("ik-cli", Map.of());
     }
 
     @AfterEach
-    void stopAndRemove() throws IOException {
-        run("manager", "stop");
-        try (Stream<Path> paths = Files.walk(home)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+    void stopAndRemove() {
+        home.close();
     }
 
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), Map.of("INFRAKIT_HOME", home.toString()), args);
-        return new Run(code, out.toString(), err.toString());
+    private Run run(String... args) {
+        return home.run(args);
     }
 
     @Test
