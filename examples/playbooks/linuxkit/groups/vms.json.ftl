@@ -18,7 +18,7 @@
       "Plugin": "vanilla",
       "Properties": {
         "Tags": {"demo": "linuxkit"},
-        "HealthCheck": {"Port": 80, "Path": "/index.html", "Contains": "key=ssh-", "Timeout": "2s"}
+        "HealthCheck": {"Port": 80, "Path": "/index.html", "Contains": "key=ssh-", "Timeout": "500ms"}
       }
     },
     "Updating": {"MaxSurge": 1, "MaxUnavailable": 1, "HealthyDeadline": "2m", "AutoRollback": true}

@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 final class VmBenchmark {
 
     static final String LINUXKIT = "examples/playbooks/linuxkit";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
     private static final Duration BOOT_LIMIT = Duration.ofSeconds(120);
 
     private VmBenchmark() {
@@ -141,8 +141,9 @@ final class VmBenchmark {
         long deadline = System.nanoTime() + BOOT_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             try {
+                // Short: before the guest's network is up, QEMU's user network holds a connection open unanswered.
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(page)
-                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+                        .timeout(Duration.ofMillis(200)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains(expected)) {
                     return;
                 }

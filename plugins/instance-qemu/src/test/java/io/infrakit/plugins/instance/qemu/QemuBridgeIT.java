@@ -62,7 +62,7 @@ class QemuBridgeIT {
         ip("addr", "add", prefix + ".1/24", "dev", bridge);
         ip("link", "set", bridge, "up");
         Path spec = Files.writeString(work.resolve("web.yml"), """
-                kernel: {path: %s, cmdline: "console=ttyS0 quiet panic=-1"}
+                kernel: {path: %s, cmdline: "console=ttyS0 quiet panic=-1 cryptomgr.notests"}
                 modules: [%s]
                 init:
                   - mkdir -p /www

@@ -36,7 +36,7 @@ class QemuPropertiesTest {
         QemuProperties vm = QemuProperties.parse(Any.parse("{" + files + "}"));
 
         assertThat(vm.boot()).isEqualTo(new BootSource.Kernel(work.resolve("kernel"), work.resolve("initrd.img")));
-        assertThat(vm.cmdline()).isEqualTo("console=ttyS0 quiet panic=-1");
+        assertThat(vm.cmdline()).isEqualTo("console=ttyS0 quiet panic=-1 cryptomgr.notests");
         assertThat(vm.memoryMib()).isEqualTo(128);
         assertThat(vm.cpus()).isEqualTo(1);
         assertThat(vm.ports()).isEmpty();
