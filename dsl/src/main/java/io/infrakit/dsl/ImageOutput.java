@@ -1,5 +1,6 @@
 package io.infrakit.dsl;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * A deferred reference to an output of an image build, known only when the plan runs: {@code output} is one of
  * {@link #OUTPUTS}.
  */
-public record ImageOutput(String file, String output) {
+public record ImageOutput(String file, String output) implements Serializable {
 
     /** In the order users read them in messages. */
     public static final List<String> OUTPUTS = List.of("kernel", "vmlinux", "initrd", "cmdline", "hash", "iso", "qcow2");

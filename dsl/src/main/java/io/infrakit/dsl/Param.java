@@ -2,6 +2,7 @@ package io.infrakit.dsl;
 
 import io.infrakit.dsl.internal.ParamCoercion;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * declares it.
  */
 public record Param(String name, ParamType type, Object defaultValue, String description, String prompt,
-                    List<Object> choices, boolean secret, int line) {
+                    List<Object> choices, boolean secret, int line) implements Serializable {
 
     /** What is shown instead of a secret value. */
     public static final String MASK = "******";

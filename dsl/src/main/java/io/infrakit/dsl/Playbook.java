@@ -2,28 +2,36 @@ package io.infrakit.dsl;
 
 import io.infrakit.dsl.internal.CompiledPlaybook;
 import io.infrakit.dsl.internal.DidYouMean;
+import io.infrakit.dsl.internal.PlanCache;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** A loaded playbook: an immutable view of what its script declares, and the way to plan its commands. */
 public final class Playbook {
 
     private final String fileName;
-    private final CompiledPlaybook compiled;
     private final String description;
     private final List<Param> params;
     private final List<CommandInfo> commands;
+    private final Supplier<CompiledPlaybook> compiled;
+    private final Optional<PlanCache> plans;
+    private final String scriptKey;
 
-    Playbook(String fileName, CompiledPlaybook compiled) {
+    Playbook(String fileName, PlanCache.Outline outline, Supplier<CompiledPlaybook> compiled,
+             Optional<PlanCache> plans, String scriptKey) {
         this.fileName = fileName;
+        this.description = outline.description();
+        this.params = outline.params();
+        this.commands = outline.commands();
         this.compiled = compiled;
-        this.description = compiled.description();
-        this.params = compiled.params();
-        this.commands = compiled.commands();
+        this.plans = plans;
+        this.scriptKey = scriptKey;
     }
 
     public String fileName() {
@@ -65,7 +73,14 @@ public final class Playbook {
                         : hint));
             }
         }
-        return compiled.plan(command, paramValues);
+        Optional<String> planKey = plans.flatMap(cache -> PlanCache.planKey(scriptKey, command, paramValues));
+        Optional<Plan> known = planKey.flatMap(key -> plans.get().plan(key));
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Plan plan = compiled.get().plan(command, paramValues);
+        planKey.ifPresent(key -> plans.get().storePlan(key, plan));
+        return plan;
     }
 
     /** These parameter values with each secret one replaced by {@link Param#MASK}, for display. */
