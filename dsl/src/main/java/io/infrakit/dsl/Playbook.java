@@ -73,7 +73,10 @@ public final class Playbook {
                         : hint));
             }
         }
-        Optional<String> planKey = plans.flatMap(cache -> PlanCache.planKey(scriptKey, command, paramValues));
+        // A plan holds the parameter values: one with a secret in it never goes to disk.
+        boolean secret = params.stream().anyMatch(Param::secret);
+        Optional<String> planKey = secret ? Optional.empty()
+                : plans.flatMap(cache -> PlanCache.planKey(scriptKey, command, paramValues));
         Optional<Plan> known = planKey.flatMap(key -> plans.get().plan(key));
         if (known.isPresent()) {
             return known.get();

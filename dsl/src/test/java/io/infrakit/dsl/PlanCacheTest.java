@@ -109,6 +109,22 @@ class PlanCacheTest {
         assertThat(load(SCRIPT).plan("up", Map.of("key", "k1"))).isEqualTo(first);
     }
 
+    @Test
+    void aPlaybookWithASecretParameterNeverWritesItsPlans() throws IOException {
+        String withSecret = SCRIPT.replace("param 'key', String", "param 'key', String, secret: true");
+
+        load(withSecret).plan("up", Map.of("key", "s3cret-value"));
+
+        try (Stream<Path> files = Files.list(cache.resolve("plans"))) {
+            List<Path> entries = files.toList();
+            assertThat(entries).noneMatch(file -> file.getFileName().toString().startsWith("plan-"));
+            for (Path file : entries) {
+                assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .doesNotContain("s3cret-value");
+            }
+        }
+    }
+
     private Playbook load(String script) {
         return new PlaybookDsl(SandboxLimits.defaults(), Optional.of(cache)).load("playbook.groovy", script);
     }
