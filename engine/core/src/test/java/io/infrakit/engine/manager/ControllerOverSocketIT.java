@@ -20,9 +20,7 @@ import io.infrakit.spi.controller.ObjectSpec;
 import io.infrakit.spi.controller.Operation;
 import io.infrakit.spi.group.GroupDescription;
 import io.infrakit.spi.group.GroupId;
-import io.infrakit.spi.plugin.PluginContext;
 import io.infrakit.spi.plugin.PluginObjects;
-import io.infrakit.spi.plugin.PluginProvider;
 import io.infrakit.testkit.ScriptedFlavorPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.infrakit.testkit.TestPlugins.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -155,24 +154,5 @@ class ControllerOverSocketIT {
         assertThatThrownBy(() -> controller("group/nobody").describe(Metadata.ANY))
                 .as("the handshake lists the controllers there are")
                 .isInstanceOf(PluginNotFoundException.class);
-    }
-
-    private static PluginProvider provider(String name, PluginObjects objects) {
-        return new PluginProvider() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return "test plugin " + name;
-            }
-
-            @Override
-            public PluginObjects create(PluginContext context) {
-                return objects;
-            }
-        };
     }
 }

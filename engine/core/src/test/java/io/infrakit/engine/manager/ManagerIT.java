@@ -10,9 +10,7 @@ import io.infrakit.spi.PluginName;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.instance.InstanceSpec;
-import io.infrakit.spi.plugin.PluginContext;
 import io.infrakit.spi.plugin.PluginObjects;
-import io.infrakit.spi.plugin.PluginProvider;
 import io.infrakit.testkit.FakeInstancePlugin;
 import io.infrakit.testkit.ManualClock;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.infrakit.testkit.TestPlugins.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -132,24 +131,5 @@ class ManagerIT {
         return Manager.start(home, PluginRegistry.of(List.of(
                 provider("fake", PluginObjects.instance(instances)),
                 provider("group-stateless", PluginObjects.group(backend)))), Map.of(), new ManualClock());
-    }
-
-    private static PluginProvider provider(String name, PluginObjects objects) {
-        return new PluginProvider() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return "test plugin " + name;
-            }
-
-            @Override
-            public PluginObjects create(PluginContext context) {
-                return objects;
-            }
-        };
     }
 }

@@ -1,9 +1,9 @@
 package io.infrakit.engine.plugin;
 
 import io.infrakit.spi.PluginNotFoundException;
-import io.infrakit.spi.plugin.PluginContext;
 import io.infrakit.spi.plugin.PluginObjects;
 import io.infrakit.spi.plugin.PluginProvider;
+import io.infrakit.testkit.TestPlugins;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,21 +31,6 @@ class PluginRegistryTest {
     }
 
     static PluginProvider named(String name) {
-        return new PluginProvider() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return "test plugin " + name;
-            }
-
-            @Override
-            public PluginObjects create(PluginContext context) {
-                return new PluginObjects(null, null, null);
-            }
-        };
+        return TestPlugins.provider(name, new PluginObjects(null, null, null));
     }
 }
