@@ -5,6 +5,7 @@ import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /** The one Jetty client every {@link PluginClient} of this JVM shares; its threads do not keep the JVM alive. */
 final class SharedHttpClient {
@@ -50,6 +51,7 @@ final class SharedHttpClient {
         connector.setExecutor(threads);
         HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(connector));
         http.setExecutor(threads);
+        http.setScheduler(new ScheduledExecutorScheduler("infrakit-rpc-client-scheduler", true));
         http.setFollowRedirects(false);
         http.setUserAgentField(null);
         // Below Jetty's default server idle timeout (30 s), so we close pooled connections before a server does.

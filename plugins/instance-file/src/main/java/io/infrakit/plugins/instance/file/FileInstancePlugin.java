@@ -23,6 +23,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -34,23 +35,26 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * InfraKit's {@code file} instance plugin: each instance is a JSON file {@code instance-<digits>} in one directory,
  * holding {@code {ID, LogicalID, Tags, Spec}}. The file's name is the instance's ID, so deleting a file by hand is
- * the instance dying. Files are replaced atomically (a temp file in the same directory, synced, then renamed), so
- * a reader never sees half a file.
+ * the instance dying. Files are replaced atomically (a temp file in the same directory, then renamed), so a reader
+ * never sees half a file. Operations on different instances run in parallel; those on one instance take turns.
  */
 public final class FileInstancePlugin implements InstancePlugin {
 
     static final String PREFIX = "instance-";
     private static final String NAME = "file";
+    private static final int LOCK_STRIPES = 64;
     private static final ObjectWriter WRITER = Json.mapper()
             .writer(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .withDefaultPrettyPrinter();
 
     private final Path directory;
     private final ParsedFileCache parsed = new ParsedFileCache();
+    private final Object[] locks = new Object[LOCK_STRIPES];
 
     /** Creates the directory if it is missing. */
     public FileInstancePlugin(Path directory) {
         this.directory = directory.toAbsolutePath().normalize();
+        Arrays.setAll(locks, stripe -> new Object());
         try {
             Files.createDirectories(this.directory);
         } catch (IOException e) {
@@ -70,32 +74,44 @@ public final class FileInstancePlugin implements InstancePlugin {
     }
 
     @Override
-    public synchronized InstanceId provision(InstanceSpec spec) {
+    public InstanceId provision(InstanceSpec spec) {
         validate(spec.properties());
-        InstanceId id;
-        do {
-            id = InstanceId.of(PREFIX + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
-        } while (Files.exists(fileOf(id)));
-        write(InstanceFile.provisioned(id, spec), "provision");
-        return id;
-    }
-
-    @Override
-    public synchronized void label(InstanceId id, Map<String, String> labels) {
-        InstanceFile current = read(fileOfKnown(id)).orElseThrow(() -> new InstanceNotFoundException(id));
-        write(current.withMergedTags(labels), "label");
-    }
-
-    @Override
-    public synchronized void destroy(InstanceId id, DestroyReason reason) {
-        Path file = fileOfKnown(id);
-        try {
-            if (!Files.deleteIfExists(file)) {
-                throw new InstanceNotFoundException(id);
+        while (true) {
+            InstanceId id = InstanceId.of(PREFIX + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
+            synchronized (lockOf(id)) {
+                if (!Files.exists(fileOf(id))) {
+                    write(InstanceFile.provisioned(id, spec), "provision");
+                    return id;
+                }
             }
-        } catch (IOException e) {
-            throw new PluginException(NAME, "destroy", "cannot delete " + file + ": " + e, e);
         }
+    }
+
+    @Override
+    public void label(InstanceId id, Map<String, String> labels) {
+        Path file = fileOfKnown(id);
+        synchronized (lockOf(id)) {
+            InstanceFile current = read(file).orElseThrow(() -> new InstanceNotFoundException(id));
+            write(current.withMergedTags(labels), "label");
+        }
+    }
+
+    @Override
+    public void destroy(InstanceId id, DestroyReason reason) {
+        Path file = fileOfKnown(id);
+        synchronized (lockOf(id)) {
+            try {
+                if (!Files.deleteIfExists(file)) {
+                    throw new InstanceNotFoundException(id);
+                }
+            } catch (IOException e) {
+                throw new PluginException(NAME, "destroy", "cannot delete " + file + ": " + e, e);
+            }
+        }
+    }
+
+    private Object lockOf(InstanceId id) {
+        return locks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
     }
 
     /**
