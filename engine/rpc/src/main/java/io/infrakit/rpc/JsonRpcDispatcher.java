@@ -1,5 +1,7 @@
 package io.infrakit.rpc;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,10 +70,20 @@ final class JsonRpcDispatcher {
         return invoke(id, operation, params);
     }
 
+    /** A successful answer, written straight from the result's objects (no tree in between). */
+    @JsonPropertyOrder({"jsonrpc", "result", "id"})
+    private record Answer(@JsonProperty("jsonrpc") String jsonrpc, @JsonProperty("result") Object result,
+                          @JsonProperty("id") JsonNode id) {
+    }
+
     private byte[] invoke(JsonNode id, RpcOperation operation, JsonNode params) {
-        JsonNode result;
         try {
-            result = Json.mapper().valueToTree(operation.handler().invoke(params));
+            Object result = operation.handler().invoke(params);
+            return Json.mapper().writeValueAsBytes(new Answer("2.0", result, id));
+        } catch (JsonProcessingException e) {
+            LOG.warn("plugin '{}' answered {} with a result that cannot be encoded", pluginName, operation.method(), e);
+            return error(id, RpcError.fromFailure(new IllegalStateException(
+                    "cannot encode the result: " + e.getOriginalMessage(), e)));
         } catch (InvalidParamsException e) {
             return error(id, RpcError.of(RpcError.INVALID_PARAMS, e.getMessage()));
         } catch (RuntimeException e) {
@@ -80,11 +92,6 @@ final class JsonRpcDispatcher {
             }
             return error(id, RpcError.fromFailure(e));
         }
-        ObjectNode response = Json.mapper().createObjectNode();
-        response.put("jsonrpc", "2.0");
-        response.set("result", result);
-        response.set("id", id);
-        return write(response);
     }
 
     /** Null when the params are neither absent, an object, nor a one-element array holding an object. */

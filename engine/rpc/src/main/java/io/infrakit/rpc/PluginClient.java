@@ -1,6 +1,5 @@
 package io.infrakit.rpc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrakit.rpc.HandshakeMessages.ExposedObject;
@@ -109,23 +108,25 @@ public final class PluginClient {
 
     /** Calls {@code method} (such as {@code Instance.Provision}) with one params object; returns the result. */
     public JsonNode call(String method, Object params) {
+        return call(method, params, JsonNode.class);
+    }
+
+    /**
+     * Like {@link #call(String, Object)}, decoding the result straight from the answer's bytes into the type; a
+     * result that does not decode is the plugin's fault.
+     */
+    <T> T call(String method, Object params, Class<T> resultType) {
         ObjectNode request = Json.mapper().createObjectNode();
         request.put("jsonrpc", "2.0");
         request.put("method", method);
         request.set("params", Json.mapper().valueToTree(params));
         request.put("id", ids.incrementAndGet());
         ContentResponse response = exchange(method, request.toString());
-        return result(method, response);
-    }
-
-    /** Like {@link #call(String, Object)}, decoding the result; a result that does not decode is the plugin's fault. */
-    <T> T call(String method, Object params, Class<T> resultType) {
-        JsonNode result = call(method, params);
-        try {
-            return Json.mapper().treeToValue(result, resultType);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new PluginException(plugin, method, "malformed answer: " + snippet(result.toString()), e);
+        if (response.getStatus() != HttpStatus.OK_200) {
+            throw new PluginException(plugin, method,
+                    "unexpected answer: HTTP " + response.getStatus() + " " + snippet(response.getContentAsString()));
         }
+        return new AnswerDecoder<>(plugin, method, response.getContent(), resultType).result();
     }
 
     /** The plugin's handshake: for each interface it implements, the names of its objects ({@code .} = default). */
@@ -198,35 +199,7 @@ public final class PluginClient {
         return new PluginException(plugin, method, "no answer within " + readable(timeout), cause);
     }
 
-    private JsonNode result(String method, ContentResponse response) {
-        String body = response.getContentAsString();
-        if (response.getStatus() != HttpStatus.OK_200) {
-            throw new PluginException(plugin, method,
-                    "unexpected answer: HTTP " + response.getStatus() + " " + snippet(body));
-        }
-        JsonNode answer;
-        try {
-            answer = Json.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new PluginException(plugin, method, "malformed answer (not JSON): " + snippet(body), e);
-        }
-        if (answer == null || !answer.isObject()) {
-            throw new PluginException(plugin, method, "malformed answer (not a JSON-RPC response): " + snippet(body));
-        }
-        JsonNode error = answer.get("error");
-        if (error != null && !error.isNull()) {
-            if (!error.isObject()) {
-                throw new PluginException(plugin, method, "malformed error: " + snippet(body));
-            }
-            throw RemoteErrors.toException(plugin, method, error);
-        }
-        if (!answer.has("result")) {
-            throw new PluginException(plugin, method, "malformed answer (no result): " + snippet(body));
-        }
-        return answer.get("result");
-    }
-
-    private static String snippet(String text) {
+    static String snippet(String text) {
         String oneLine = text.strip().replaceAll("\\s+", " ");
         return oneLine.length() <= SNIPPET_LENGTH ? oneLine : oneLine.substring(0, SNIPPET_LENGTH) + "...";
     }
