@@ -2,7 +2,6 @@ package io.infrakit.engine.group;
 
 import io.infrakit.spi.group.GroupStatus;
 import io.infrakit.engine.group.plan.UpdatePlans;
-import io.infrakit.engine.group.spec.AllocationSpec;
 import io.infrakit.engine.group.spec.GroupProperties;
 import io.infrakit.engine.group.spec.GroupSpecValidator;
 import io.infrakit.spi.InfrakitException;
@@ -22,18 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The default group controller ({@code group-stateless}): keeps each committed group at its size (cattle) or its
@@ -44,7 +39,6 @@ import java.util.concurrent.TimeUnit;
 public final class DefaultGroupController implements GroupPlugin, RolloutControl, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultGroupController.class);
-    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
 
     private final GroupSpecValidator plugins;
     private final Clock clock;
@@ -52,8 +46,9 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     private final Executor actions;
     private final ControllerSettings settings;
     private final Map<GroupId, GroupState> groups = new ConcurrentHashMap<>();
-    private final WorkQueue queue;
+    private final ReconcileScheduler schedule;
     private final GroupReconciler reconciler;
+    private final DestroyRequests destroys;
     private final JournalStore journals;
     private final GroupRevisions revisions;
 
@@ -79,19 +74,10 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         this.scheduler = scheduler;
         this.actions = actions;
         this.settings = settings;
-        this.queue = new WorkQueue(scheduler, this::reconcile);
-        ActionRunner runner = new ActionRunner(actions, clock, new ActionRunner.Callbacks() {
-            @Override
-            public void reconcileNow(GroupState group) {
-                enqueue(group);
-            }
-
-            @Override
-            public void reconcileAfterFailures(GroupState group, int failures) {
-                retryLater(group, failures);
-            }
-        });
-        this.reconciler = new GroupReconciler(this.plugins, clock, settings, runner);
+        this.schedule = new ReconcileScheduler(scheduler, settings.pollInterval(), this::reconcile);
+        this.reconciler = new GroupReconciler(this.plugins, clock, settings,
+                new ActionRunner(actions, clock, schedule));
+        this.destroys = new DestroyRequests(this.plugins, clock, settings.self(), schedule, this::forget);
     }
 
     public ControllerSettings settings() {
@@ -108,11 +94,9 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
                 GroupState created = revisions.created(spec, properties, plan);
                 if (groups.putIfAbsent(spec.id(), created) == null) {
                     revisions.committed(created, spec, plan);
-                    created.resync(scheduler.scheduleWithFixedDelay(() -> enqueue(created),
-                            settings.pollInterval().toNanos(), settings.pollInterval().toNanos(),
-                            TimeUnit.NANOSECONDS));
+                    schedule.reconcileEveryPoll(created);
                     LOG.info("managing group {}", spec.id());
-                    enqueue(created);
+                    schedule.reconcileNow(created);
                 } else {
                     return commitGroup(spec, false);
                 }
@@ -124,7 +108,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
             existing.commit(spec, properties, plan, clock.instant());
             revisions.committed(existing, spec, plan);
             LOG.info("group {}: {}", spec.id(), plan);
-            enqueue(existing);
+            schedule.reconcileNow(existing);
         }
         return plan;
     }
@@ -163,30 +147,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
      */
     @Override
     public void destroyGroup(GroupId id) {
-        GroupState group = watched(id);
-        group.beginTeardown();
-        GroupProperties properties = group.properties();
-        InstancePlugin instances = plugins.instance(properties.instance().plugin());
-        List<InstanceDescription> members;
-        try {
-            members = DirectRemoval.members(group, instances);
-        } catch (RuntimeException e) {
-            enqueue(group);
-            throw e;
-        }
-        DirectRemoval.Result result = DirectRemoval.destroy(group, members, settings.self(), properties, instances,
-                plugins.flavor(properties.flavor().plugin()), done -> { });
-        recordDestroys(group, result);
-        if (result.resisted().isEmpty() && group.isTornDown()) {
-            forget(group);
-            LOG.info("group {} destroyed ({} instances)", id, result.destroyed().size());
-            return;
-        }
-        enqueue(group);
-        if (!result.resisted().isEmpty()) {
-            throw new InfrakitException("Group '" + id + "': could not destroy " + result.resisted().size() + " of "
-                    + members.size() + " instances, will keep trying: " + result.describeResisted());
-        }
+        destroys.destroyGroup(watched(id));
     }
 
     @Override
@@ -197,42 +158,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     /** Destroys these members and lowers the size by the number really destroyed; unknown IDs are skipped. */
     @Override
     public void destroyInstances(GroupId id, List<InstanceId> instanceIds) {
-        GroupState group = watched(id);
-        GroupProperties properties = group.properties();
-        InstancePlugin instances = plugins.instance(properties.instance().plugin());
-        List<InstanceDescription> targets = DirectRemoval.only(DirectRemoval.members(group, instances),
-                new HashSet<>(instanceIds));
-        boolean cattle = !properties.allocation().isQuorum();
-        int size = properties.allocation().size();
-        // The size drops before the destroys start and comes back up for those that resist, so no reconcile in
-        // between replaces a member being destroyed or picks another one to remove.
-        if (cattle) {
-            resize(group, Math.max(0, size - (int) DirectRemoval.pending(group, targets)));
-        }
-        DirectRemoval.Result result = DirectRemoval.destroy(group, targets, settings.self(), properties, instances,
-                plugins.flavor(properties.flavor().plugin()), done -> {
-                    if (cattle) {
-                        resize(group, Math.max(0, size - done.destroyed().size()));
-                    }
-                });
-        recordDestroys(group, result);
-        enqueue(group);
-        if (!result.resisted().isEmpty()) {
-            throw new InfrakitException(result.describeResisted());
-        }
-    }
-
-    private void resize(GroupState group, int size) {
-        GroupSpec resized = SpecEdits.withSize(group.spec(), size);
-        group.commit(resized, group.properties().withAllocation(new AllocationSpec(size, List.of(),
-                group.properties().allocation().maxParallel())), null, clock.instant());
-    }
-
-    private void recordDestroys(GroupState group, DirectRemoval.Result result) {
-        result.destroyed().forEach(instance -> group.events.add(clock.instant(), "Destroyed", instance.value(),
-                "destroyed " + instance + " (terminate)"));
-        result.resisted().forEach((instance, error) -> group.events.add(clock.instant(), "DestroyFailed",
-                instance.value(), "destroy " + instance + " failed: " + error));
+        destroys.destroyInstances(watched(id), instanceIds);
     }
 
     @Override
@@ -264,7 +190,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         group.paused(true);
         group.journalWriter.write(journals);
         group.events.add(clock.instant(), "Paused", "", "rollout paused by user");
-        enqueue(group);
+        schedule.reconcileNow(group);
     }
 
     @Override
@@ -273,7 +199,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         group.paused(false);
         group.journalWriter.write(journals);
         group.events.add(clock.instant(), "Resumed", "", "rollout resumed by user");
-        enqueue(group);
+        schedule.reconcileNow(group);
     }
 
     @Override
@@ -285,7 +211,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     public Revision rollback(GroupId id, Optional<String> toRevision) {
         GroupState group = watched(id);
         Revision revision = revisions.rollback(group, toRevision);
-        enqueue(group);
+        schedule.reconcileNow(group);
         return revision;
     }
 
@@ -314,7 +240,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
             GroupReconciler.Outcome outcome = reconciler.reconcile(group);
             group.journalWriter.write(journals);
             switch (outcome) {
-                case AGAIN -> enqueue(group);
+                case AGAIN -> schedule.reconcileNow(group);
                 case TORN_DOWN -> {
                     forget(group);
                     LOG.info("group {} destroyed", id);
@@ -329,25 +255,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
                 group.events.add(clock.instant(), "ReconcileFailed", "", error);
             }
             LOG.debug("reconcile of group {} failed ({} in a row): {}", id, failures, e.getMessage());
-            retryLater(group, failures);
-        }
-    }
-
-    private void enqueue(GroupState group) {
-        if (!group.isRemoved()) {
-            queue.enqueue(group.id);
-        }
-    }
-
-    private void retryLater(GroupState group, int failures) {
-        Duration backoff = FIRST_RETRY.multipliedBy(1L << Math.min(failures - 1, 20));
-        if (backoff.compareTo(settings.pollInterval()) > 0) {
-            backoff = settings.pollInterval();
-        }
-        try {
-            scheduler.schedule(() -> enqueue(group), backoff.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("not retrying group {}: the controller is closing", group.id);
+            schedule.reconcileAfterFailures(group, failures);
         }
     }
 

@@ -47,7 +47,7 @@ final class GroupReconciler {
     }
 
     Outcome reconcile(GroupState group) {
-        GroupState.Snapshot snapshot = group.snapshot(clock.instant());
+        GroupSnapshot snapshot = group.snapshot(clock.instant());
         GroupProperties target = snapshot.target();
         String targetHash = snapshot.rollout().targetHash();
         InstancePlugin instances = plugins.instance(snapshot.properties().instance().plugin());
@@ -95,7 +95,7 @@ final class GroupReconciler {
         return stageChanged && plan.actions().isEmpty() ? Outcome.AGAIN : Outcome.DONE;
     }
 
-    private static GroupStatus status(GroupState group, Assessment assessment, GroupState.Snapshot snapshot,
+    private static GroupStatus status(GroupState group, Assessment assessment, GroupSnapshot snapshot,
                                       Plan plan, Instant now) {
         String proven = group.provenHash();
         String current = assessment.onTargetAndHealthy() ? plan.rollout().targetHash() : proven;

@@ -1,9 +1,7 @@
 package io.infrakit.engine.group;
 
-import io.infrakit.spi.group.GroupPhase;
 import io.infrakit.spi.group.GroupStatus;
 import io.infrakit.engine.group.plan.Mode;
-import io.infrakit.engine.group.plan.PendingProvision;
 import io.infrakit.engine.group.plan.Plan;
 import io.infrakit.engine.group.plan.RolloutStage;
 import io.infrakit.engine.group.plan.RolloutState;
@@ -14,11 +12,8 @@ import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.LogicalId;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,35 +23,11 @@ import java.util.stream.Stream;
 /**
  * What the controller remembers about one group between reconciles: the committed spec and the revisions it may
  * need, the rollout, the user's pause or teardown, the operations under way, the last status, the events and the
- * measured times. Every method is short and synchronized; no plugin is ever called while holding the lock. What
- * must survive a restart is in {@link #journal()}, written by {@link #persist} in the order it changed.
+ * measured times. Every method is short and synchronized; no plugin is ever called while holding the lock, and
+ * {@link InFlightOperations} and {@link StatusTracker} are only used under it. What must survive a restart is in
+ * {@link #journal()}, which the {@link JournalWriter} writes in the order it changed.
  */
 final class GroupState {
-
-    /** A provision or destroy under way. */
-    private record Running(String configHash, LogicalId logicalId, InstanceId destroying, Instant startedAt) {
-    }
-
-    /** A provision that returned before its instance is listed by the provider. */
-    private record Unseen(String configHash, LogicalId logicalId, Instant provisionedAt, Instant startedAt) {
-    }
-
-    /** What a reconcile starts from, taken before it observes the members. */
-    record Snapshot(long generation, GroupSpec spec, GroupProperties properties, GroupProperties target,
-                    RolloutState rollout, Mode mode, List<PendingProvision> running,
-                    Map<InstanceId, PendingProvision> unseen, Set<InstanceId> destroying, int operations) {
-
-        /** Provisions under way: running, or returned with an instance the provider did not list this time. */
-        List<PendingProvision> provisions(Set<InstanceId> observed) {
-            List<PendingProvision> all = new ArrayList<>(running);
-            unseen.forEach((instance, provision) -> {
-                if (!observed.contains(instance)) {
-                    all.add(provision);
-                }
-            });
-            return all;
-        }
-    }
 
     final GroupId id;
     private GroupSpec spec;
@@ -70,13 +41,8 @@ final class GroupState {
     private boolean teardown;
     private boolean removed;
     private long generation;
-    private long nextOperation;
-    private final Map<Long, Running> running = new HashMap<>();
-    private final Map<InstanceId, Unseen> unseen = new HashMap<>();
-    private final Map<InstanceId, Instant> firstSeen = new HashMap<>();
-    private int reconcileFailures;
-    private int operationFailures;
-    private GroupStatus status;
+    private final InFlightOperations operations = new InFlightOperations();
+    private final StatusTracker status = new StatusTracker();
     private ScheduledFuture<?> resync;
     final EventLog events = new EventLog();
     final HealthTracker health = new HealthTracker();
@@ -92,8 +58,7 @@ final class GroupState {
         this.revisions.put(hash, properties);
         this.rollout = RolloutState.idle(hash, null);
         this.history = RevisionHistory.empty().committed(hash, now, plan, List.of());
-        this.status = new GroupStatus(id, GroupPhase.SCALING, properties.allocation().target(), 0, 0, 0,
-                properties.allocation().target(), "", hash, "not observed yet", "", false, false, null);
+        this.status.notObservedYet(id, properties, "", hash, false);
     }
 
     /**
@@ -119,9 +84,7 @@ final class GroupState {
                 group.rollout = journal.rollingBack()
                         ? RolloutState.rollingBackTo(journal.target(), now, journal.reason())
                         : RolloutState.idle(journal.target(), journal.fallback());
-                group.status = new GroupStatus(group.id, GroupPhase.SCALING, properties.allocation().target(), 0, 0,
-                        0, properties.allocation().target(), journal.proven(), journal.target(), "not observed yet",
-                        "", group.paused, false, null);
+                group.status.notObservedYet(group.id, properties, journal.proven(), journal.target(), group.paused);
             } else {
                 group.commit(spec, properties, plan, now);
             }
@@ -155,7 +118,7 @@ final class GroupState {
         revisions.keySet().retainAll(Stream.concat(history.ids().stream(), needed().stream()).toList());
         teardown = false;
         generation++;
-        statusOutdated();
+        status.outdated(rollout.targetHash());
     }
 
     /**
@@ -169,18 +132,8 @@ final class GroupState {
         String plan = history.find(hash).map(RolloutJournal.Entry::plan).orElse("");
         history = history.committed(hash, now, plan, needed());
         generation++;
-        statusOutdated();
+        status.outdated(rollout.targetHash());
         return history.revisions(hash).get(0);
-    }
-
-    /** Until the next reconcile has looked, nobody waiting for the group may take it as converged. */
-    private void statusOutdated() {
-        if (status.converged()) {
-            status = new GroupStatus(id, GroupPhase.SCALING, status.desired(), status.current(), status.updated(),
-                    status.healthy(), status.unavailable(), status.currentHash(), rollout.targetHash(),
-                    "not observed since the last change", status.lastError(), status.paused(), false,
-                    status.observedAt());
-        }
     }
 
     synchronized RevisionHistory history() {
@@ -211,38 +164,16 @@ final class GroupState {
                 .filter(java.util.Objects::nonNull).toList();
     }
 
-    synchronized Snapshot snapshot(Instant now) {
-        unseen.values().removeIf(u -> u.provisionedAt().plus(properties.updating().healthyDeadline()).isBefore(now));
-        List<PendingProvision> provisions = new ArrayList<>();
-        Set<InstanceId> destroying = new HashSet<>();
-        for (Running op : running.values()) {
-            if (op.destroying() == null) {
-                provisions.add(new PendingProvision(op.configHash(), op.logicalId()));
-            } else {
-                destroying.add(op.destroying());
-            }
-        }
-        Map<InstanceId, PendingProvision> provisioned = new HashMap<>();
-        unseen.forEach((instance, u) -> provisioned.put(instance, new PendingProvision(u.configHash(), u.logicalId())));
+    synchronized GroupSnapshot snapshot(Instant now) {
+        operations.forgetUnseenOlderThan(properties.updating().healthyDeadline(), now);
         GroupProperties target = revisions.getOrDefault(rollout.targetHash(), properties);
-        return new Snapshot(generation, spec, properties, target, rollout, mode(), provisions, provisioned,
-                destroying, running.size());
+        return new GroupSnapshot(generation, spec, properties, target, rollout, mode(), operations.runningProvisions(),
+                operations.unseenProvisions(), operations.destroying(), operations.runningCount());
     }
 
-    /**
-     * Remembers when each member was first known and forgets provisions the provider now lists, measuring how long
-     * they took to show up.
-     */
+    /** When each observed member was first known; see {@link InFlightOperations#seen}. */
     synchronized Map<InstanceId, Instant> seen(Set<InstanceId> observed, Instant now) {
-        for (InstanceId instance : observed) {
-            Unseen provisioned = unseen.remove(instance);
-            if (provisioned != null) {
-                health.appeared(instance, Duration.between(provisioned.startedAt(), now), now);
-            }
-            firstSeen.putIfAbsent(instance, provisioned == null ? now : provisioned.provisionedAt());
-        }
-        firstSeen.keySet().retainAll(observed);
-        return Map.copyOf(firstSeen);
+        return operations.seen(observed, now, health);
     }
 
     synchronized Timings timings() {
@@ -250,7 +181,7 @@ final class GroupState {
     }
 
     /** Keeps the plan's outcome unless the group changed meanwhile (then the plan is dropped: false). */
-    synchronized boolean accept(Snapshot snapshot, Plan plan, GroupStatus newStatus) {
+    synchronized boolean accept(GroupSnapshot snapshot, Plan plan, GroupStatus newStatus) {
         if (removed || snapshot.generation() != generation) {
             return false;
         }
@@ -259,34 +190,28 @@ final class GroupState {
             provenHash = rollout.targetHash();
             history = history.proven(provenHash, newStatus.observedAt());
         }
-        reconcileFailures = 0;
-        status = newStatus.withLastError(newStatus.converged() ? "" : status.lastError());
+        status.reconciled(newStatus);
         return true;
     }
 
     synchronized long startProvision(String configHash, LogicalId logicalId, Instant now) {
-        running.put(++nextOperation, new Running(configHash, logicalId, null, now));
-        return nextOperation;
+        return operations.startProvision(configHash, logicalId, now);
     }
 
     synchronized long startDestroy(InstanceId instance) {
-        running.put(++nextOperation, new Running(null, null, instance, null));
-        return nextOperation;
+        return operations.startDestroy(instance);
     }
 
     synchronized boolean isDestroying(InstanceId instance) {
-        return running.values().stream().anyMatch(op -> instance.equals(op.destroying()));
+        return operations.isDestroying(instance);
     }
 
     synchronized void provisioned(long operation, InstanceId instance, Instant now) {
-        Running op = running.remove(operation);
-        if (op != null && instance != null) {
-            unseen.put(instance, new Unseen(op.configHash(), op.logicalId(), now, op.startedAt()));
-        }
+        operations.provisioned(operation, instance, now);
     }
 
     synchronized void finished(long operation) {
-        running.remove(operation);
+        operations.finished(operation);
     }
 
     /** A destroy in a rolling update failed: the rollout stops there, as in InfraKit. */
@@ -298,22 +223,20 @@ final class GroupState {
 
     /** Counts a failed reconcile, shows it in the status, and tells how many failed in a row. */
     synchronized int reconcileFailed(String error) {
-        status = status.withLastError(error);
-        return ++reconcileFailures;
+        return status.reconcileFailed(error);
     }
 
     /** Counts a failed plugin operation, shows it in the status, and tells how many failed in a row. */
     synchronized int operationFailed(String error) {
-        status = status.withLastError(error);
-        return ++operationFailures;
+        return status.operationFailed(error);
     }
 
     synchronized void operationSucceeded() {
-        operationFailures = 0;
+        status.operationSucceeded();
     }
 
     synchronized GroupStatus status() {
-        return status;
+        return status.current();
     }
 
     synchronized GroupSpec spec() {
@@ -346,7 +269,7 @@ final class GroupState {
     }
 
     synchronized boolean isTornDown() {
-        return teardown && running.isEmpty() && unseen.isEmpty();
+        return teardown && operations.isEmpty();
     }
 
     synchronized void remove() {
