@@ -48,6 +48,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     private final Map<GroupId, GroupState> groups = new ConcurrentHashMap<>();
     private final ReconcileScheduler schedule;
     private final GroupReconciler reconciler;
+    private final HealthChecks healthChecks = new HealthChecks();
     private final DestroyRequests destroys;
     private final JournalStore journals;
     private final GroupRevisions revisions;
@@ -76,7 +77,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         this.settings = settings;
         this.schedule = new ReconcileScheduler(scheduler, settings.pollInterval(), this::reconcile);
         this.reconciler = new GroupReconciler(this.plugins, clock, settings,
-                new ActionRunner(actions, clock, schedule));
+                new ActionRunner(actions, clock, schedule), healthChecks);
         this.destroys = new DestroyRequests(this.plugins, clock, settings.self(), schedule, this::forget);
     }
 
@@ -226,6 +227,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         groups.values().forEach(GroupState::remove);
         groups.clear();
         scheduler.shutdownNow();
+        healthChecks.close();
         if (actions instanceof ExecutorService service && service != scheduler) {
             service.shutdownNow();
         }

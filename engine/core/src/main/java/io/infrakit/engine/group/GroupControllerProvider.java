@@ -8,10 +8,8 @@ import io.infrakit.spi.plugin.PluginProvider;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The default group controller as a plugin: {@code group-stateless}, which the manager fronts as {@code group}.
@@ -39,23 +37,14 @@ public final class GroupControllerProvider implements PluginProvider {
     public PluginObjects create(PluginContext context) {
         ControllerSettings settings = ControllerSettings.fromEnvironment(context.environment());
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(RECONCILE_THREADS,
-                daemonThreads("group-reconcile"));
+                DaemonThreads.named("group-reconcile"));
         scheduler.setRemoveOnCancelPolicy(true);
         int operationThreads = Math.max(OPERATION_THREADS, settings.maxParallel());
         ThreadPoolExecutor operations = new ThreadPoolExecutor(operationThreads, operationThreads, 30,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("group-operation"));
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), DaemonThreads.named("group-operation"));
         operations.allowCoreThreadTimeOut(true);
         ScheduledExecutorService reconciles = scheduler;
         return PluginObjects.group(new DefaultGroupController(context.plugins(), context.clock(), reconciles,
                 operations, settings, new FileJournalStore(InfrakitHome.at(context.home()).configsDir())));
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -12,6 +12,7 @@ import io.infrakit.engine.group.spec.GroupProperties;
 import io.infrakit.engine.group.spec.GroupSpecValidator;
 import io.infrakit.spi.Tags;
 import io.infrakit.spi.flavor.FlavorPlugin;
+import io.infrakit.spi.flavor.Health;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstancePlugin;
@@ -38,12 +39,15 @@ final class GroupReconciler {
     private final Clock clock;
     private final ControllerSettings settings;
     private final ActionRunner runner;
+    private final HealthChecks healthChecks;
 
-    GroupReconciler(GroupSpecValidator plugins, Clock clock, ControllerSettings settings, ActionRunner runner) {
+    GroupReconciler(GroupSpecValidator plugins, Clock clock, ControllerSettings settings, ActionRunner runner,
+                    HealthChecks healthChecks) {
         this.plugins = plugins;
         this.clock = clock;
         this.settings = settings;
         this.runner = runner;
+        this.healthChecks = healthChecks;
     }
 
     Outcome reconcile(GroupState group) {
@@ -57,10 +61,11 @@ final class GroupReconciler {
         Instant now = clock.instant();
         Set<InstanceId> observedIds = ids(observed);
         Map<InstanceId, Instant> since = group.seen(observedIds, now);
+        Health[] health = healthChecks.check(flavor, target.flavor().properties(), observed);
         List<Member> members = new ArrayList<>(observed.size());
-        for (InstanceDescription instance : observed) {
-            members.add(new Member(instance, instance.tags().get(Tags.CONFIG_HASH),
-                    MemberObserver.health(flavor, target.flavor().properties(), instance),
+        for (int i = 0; i < observed.size(); i++) {
+            InstanceDescription instance = observed.get(i);
+            members.add(new Member(instance, instance.tags().get(Tags.CONFIG_HASH), health[i],
                     since.getOrDefault(instance.id(), now), MemberObserver.isSelf(instance, settings.self())));
         }
         Set<InstanceId> healthyIds = members.stream().filter(Member::healthy).map(Member::id)
