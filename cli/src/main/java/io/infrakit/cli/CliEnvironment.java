@@ -8,17 +8,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What every command is given: where to print, the environment it runs in (never System.getenv directly), and
- * whether a person watches a terminal (then waits show a progress bar; otherwise one plain line per change).
+ * What every command is given: where to print, the environment it runs in (never System.getenv directly), whether
+ * a person watches a terminal (then waits show a progress bar; otherwise one plain line per change), and the
+ * directory relative file names start from (the caller's, also when the command runs inside the manager).
  */
-public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal) {
+public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
+                             Path workingDirectory) {
 
     public CliEnvironment {
         environment = Map.copyOf(environment);
+        workingDirectory = workingDirectory.toAbsolutePath();
+    }
+
+    /** In this process's own working directory. */
+    public CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal) {
+        this(out, err, environment, terminal, Path.of(""));
     }
 
     public CliEnvironment withEnvironment(Map<String, String> newEnvironment) {
-        return new CliEnvironment(out, err, newEnvironment, terminal);
+        return new CliEnvironment(out, err, newEnvironment, terminal, workingDirectory);
     }
 
     public InfrakitHome home(Path explicitHome) {

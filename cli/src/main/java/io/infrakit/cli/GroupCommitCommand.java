@@ -65,8 +65,8 @@ final class GroupCommitCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupSpec spec = SpecFiles.readOrRender(source, System.in, GroupSpec.class, TemplateVariables.parse(vars),
-                home());
+        GroupSpec spec = SpecFiles.readOrRender(source, System.in, cli.workingDirectory(), GroupSpec.class,
+                TemplateVariables.parse(vars), home());
         ManagerConnection manager = ManagerConnection.open(cli, home());
         if (simulate) {
             return simulate(spec, manager.groups());

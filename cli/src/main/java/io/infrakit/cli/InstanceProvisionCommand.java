@@ -27,7 +27,7 @@ final class InstanceProvisionCommand extends BaseCommand {
 
     @Override
     int run() {
-        InstanceSpec spec = SpecFiles.read(source, System.in, InstanceSpec.class);
+        InstanceSpec spec = SpecFiles.read(source, System.in, cli.workingDirectory(), InstanceSpec.class);
         InstanceId id = ManagerConnection.open(cli, home()).instancePlugin(plugin.name).provision(spec);
         Printer.print(cli, output.format, Map.of("ID", id.value()), id::value);
         return ExitCode.OK;

@@ -6,6 +6,7 @@ import io.infrakit.engine.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "run", description = "Run the manager in the foreground until it is stopped (SIGTERM or Ctrl-C).")
@@ -19,8 +20,10 @@ final class ManagerRunCommand extends BaseCommand {
     int run() throws InterruptedException {
         Manager manager = Manager.start(home(), PluginRegistry.load(Main.class.getClassLoader()),
                 cli.environment(), Clock.systemUTC());
+        Optional<CommandServer> commands = CommandServer.start(manager.home(), BuildIdentity.ofRunningCode());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            commands.ifPresent(CommandServer::close);
             manager.close();
             stopped.countDown();
         }, "manager-shutdown"));

@@ -23,27 +23,28 @@ final class SpecFiles {
     private SpecFiles() {
     }
 
-    static <T> T read(String source, InputStream stdin, Class<T> type) {
+    /** @param workingDirectory where a relative file name starts from */
+    static <T> T read(String source, InputStream stdin, Path workingDirectory, Class<T> type) {
         String name = "-".equals(source) ? "<stdin>" : source;
-        return SpecText.read(name, readText(source, stdin), type);
+        return SpecText.read(name, readText(source, stdin, workingDirectory), type);
     }
 
-    static <T> T readOrRender(String source, InputStream stdin, Class<T> type, Map<String, Object> vars,
-                              InfrakitHome home) {
+    static <T> T readOrRender(String source, InputStream stdin, Path workingDirectory, Class<T> type,
+                              Map<String, Object> vars, InfrakitHome home) {
         if (!source.endsWith(".ftl")) {
-            return read(source, stdin, type);
+            return read(source, stdin, workingDirectory, type);
         }
         String text = new Templates(CliTemplates.policy(source, home, List.of(), null)).session()
                 .render(source, vars).text();
         return SpecText.read(source, text, type);
     }
 
-    private static String readText(String source, InputStream stdin) {
+    private static String readText(String source, InputStream stdin, Path workingDirectory) {
         try {
             if ("-".equals(source)) {
                 return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
             }
-            return Files.readString(Path.of(source));
+            return Files.readString(workingDirectory.resolve(source));
         } catch (NoSuchFileException e) {
             throw new InvalidSpecException(source + ": no such file");
         } catch (IOException e) {
