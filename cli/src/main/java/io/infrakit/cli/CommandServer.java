@@ -1,20 +1,17 @@
 package io.infrakit.cli;
 
 import io.infrakit.engine.InfrakitHome;
+import io.infrakit.rpc.UnixHttpServers;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,17 +49,7 @@ final class CommandServer implements AutoCloseable {
     /** Serves until closed; empty (and logged) when the socket cannot be served, since the CLI works without it. */
     static Optional<CommandServer> start(InfrakitHome home, String build) {
         Path socket = home.root().resolve(SOCKET);
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("cli-commands");
-        threads.setDaemon(true);
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(false);
-        UnixDomainServerConnector connector = new UnixDomainServerConnector(server, new HttpConnectionFactory(http));
-        connector.setUnixDomainPath(socket);
-        server.addConnector(connector);
-        server.setHandler(new RunHandler(home, build));
+        Server server = UnixHttpServers.create("cli-commands", socket, new RunHandler(home, build));
         try {
             // The manager's lock on the home is held, so a socket left here is a dead manager's.
             Files.deleteIfExists(socket);

@@ -2,11 +2,7 @@ package io.infrakit.rpc;
 
 import io.infrakit.spi.controller.Controller;
 import io.infrakit.spi.plugin.PluginObjects;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,17 +122,7 @@ public final class PluginServer implements AutoCloseable {
     }
 
     private static Server newServer(String name, Path socket, PluginProtocol protocol) {
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("plugin-" + name);
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(false);
-        UnixDomainServerConnector connector = new UnixDomainServerConnector(server, new HttpConnectionFactory(http));
-        connector.setUnixDomainPath(socket);
-        server.addConnector(connector);
-        server.setHandler(new RpcHttpHandler(protocol));
-        return server;
+        return UnixHttpServers.create("plugin-" + name, socket, new RpcHttpHandler(protocol));
     }
 
     private static void createDirectory(String name, Path directory) {
