@@ -3,8 +3,8 @@ package io.infrakit.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.infrakit.testkit.LoopbackPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +35,7 @@ final class BootedVm implements AutoCloseable {
 
     /** Starts QEMU with {@code bootArguments} (-kernel ..., -cdrom ..., -drive ...) and a virtio NIC. */
     static BootedVm start(Path work, List<String> bootArguments) throws IOException {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         Path serial = work.resolve("serial.log");
         List<String> command = new ArrayList<>(List.of("qemu-system-x86_64", "-accel", "tcg", "-m", "256", "-smp", "1",
                 "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot", "-serial", "file:" + serial,
@@ -74,11 +74,5 @@ final class BootedVm implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroyForcibly().waitFor();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
     }
 }

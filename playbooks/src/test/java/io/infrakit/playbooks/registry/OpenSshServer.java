@@ -1,11 +1,9 @@
 package io.infrakit.playbooks.registry;
 
-import io.infrakit.testkit.git.GitDaemon;
+import io.infrakit.testkit.LoopbackPorts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -45,7 +43,7 @@ final class OpenSshServer implements AutoCloseable {
         Files.createDirectories(directory);
         Path hostKey = generateKey(directory.resolve("ssh_host_ed25519_key"));
         Path authorizedKeys = Files.writeString(directory.resolve("authorized_keys"), "");
-        int port = GitDaemon.freePort();
+        int port = LoopbackPorts.free();
         Path config = Files.writeString(directory.resolve("sshd_config"), String.join("\n",
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
@@ -64,7 +62,7 @@ final class OpenSshServer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         OpenSshServer server = new OpenSshServer(process, port, directory);
         try {
-            await().atMost(START_TIMEOUT).until(() -> !process.isAlive() || server.accepts());
+            await().atMost(START_TIMEOUT).until(() -> !process.isAlive() || LoopbackPorts.accepts(port));
         } catch (RuntimeException e) {
             process.destroyForcibly();
             throw e;
@@ -129,15 +127,6 @@ final class OpenSshServer implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private boolean accepts() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

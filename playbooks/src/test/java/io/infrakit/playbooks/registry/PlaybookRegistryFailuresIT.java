@@ -3,7 +3,7 @@ package io.infrakit.playbooks.registry;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.PlaybookFetchException;
 import io.infrakit.spi.UsageException;
-import io.infrakit.testkit.git.GitDaemon;
+import io.infrakit.testkit.LoopbackPorts;
 import io.infrakit.testkit.git.GitServer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +75,7 @@ class PlaybookRegistryFailuresIT {
 
     @Test
     void anUnreachableHostIsAConnectionRefused() throws IOException {
-        String closed = "git://127.0.0.1:" + GitDaemon.freePort() + "/pb.git";
+        String closed = "git://127.0.0.1:" + LoopbackPorts.free() + "/pb.git";
 
         assertFailsLeavingTheRegistryAsItWas(() -> registry.add("bad", source(closed), false),
                 PlaybookFetchException.class, "cannot fetch " + closed + ": connection refused");
@@ -83,7 +83,7 @@ class PlaybookRegistryFailuresIT {
 
     @Test
     void credentialsNeverAppearInAFailure() throws IOException {
-        int closed = GitDaemon.freePort();
+        int closed = LoopbackPorts.free();
         PlaybookRegistry withToken = new PlaybookRegistry(home, CLOCK, Map.of("INFRAKIT_GIT_TOKEN", "tok-secret"));
         for (String url : List.of("git://alice:secret@127.0.0.1:" + closed + "/pb.git",
                 "http://alice:secret@127.0.0.1:" + closed + "/pb.git#main",
@@ -227,7 +227,7 @@ class PlaybookRegistryFailuresIT {
 
     @Test
     void sshToAClosedPortIsAConnectionRefused() throws IOException {
-        String closed = "ssh://git@127.0.0.1:" + GitDaemon.freePort() + "/pb.git";
+        String closed = "ssh://git@127.0.0.1:" + LoopbackPorts.free() + "/pb.git";
 
         assertFailsLeavingTheRegistryAsItWas(() -> registry.add("ssh", source(closed), false),
                 PlaybookFetchException.class, "cannot fetch " + closed + ": connection refused");

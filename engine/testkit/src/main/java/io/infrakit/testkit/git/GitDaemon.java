@@ -1,11 +1,7 @@
 package io.infrakit.testkit.git;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import io.infrakit.testkit.LoopbackPorts;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +25,7 @@ public final class GitDaemon implements AutoCloseable {
 
     /** Serves {@code base} and returns once the daemon accepts connections; its output goes to {@code log}. */
     public static GitDaemon serve(GitCli git, Path base, Path log) {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         Process process = git.start(base, log, "daemon", "--export-all", "--reuseaddr", "--listen=127.0.0.1",
                 "--port=" + port, "--base-path=" + base, base.toString());
         GitDaemon daemon = new GitDaemon(process, port, log);
@@ -40,15 +36,6 @@ public final class GitDaemon implements AutoCloseable {
             throw e;
         }
         return daemon;
-    }
-
-    /** A loopback port nothing listens on, for a daemon to take or for "connection refused". */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The {@code git://} URL of {@code repository}, a path relative to the served directory. */
@@ -80,7 +67,7 @@ public final class GitDaemon implements AutoCloseable {
 
     private void awaitPort(boolean accepting) {
         long deadline = System.nanoTime() + PORT_TIMEOUT.toNanos();
-        while (accepts() != accepting) {
+        while (LoopbackPorts.accepts(port) != accepting) {
             if (accepting && !process.isAlive()) {
                 throw new IllegalStateException("git daemon exited with " + process.exitValue() + "; see " + log);
             }
@@ -90,15 +77,6 @@ public final class GitDaemon implements AutoCloseable {
                         + PORT_TIMEOUT.toSeconds() + " s; see " + log);
             }
             LockSupport.parkNanos(POLL_INTERVAL.toNanos());
-        }
-    }
-
-    private boolean accepts() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

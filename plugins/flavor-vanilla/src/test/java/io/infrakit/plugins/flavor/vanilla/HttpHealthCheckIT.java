@@ -4,12 +4,11 @@ import io.infrakit.spi.Any;
 import io.infrakit.spi.flavor.Health;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceId;
+import io.infrakit.testkit.LoopbackPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -77,10 +76,7 @@ class HttpHealthCheckIT {
 
     @Test
     void aClosedPortIsUnhealthy() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = LoopbackPorts.free();
 
         Health health = flavor.healthy(check("{\"Port\": 80}"), LocalHttpServer.instancePublishing(closedPort));
 
