@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,13 +19,17 @@ final class BuildIdentity {
     }
 
     static String ofRunningCode() {
+        CodeSource source = Main.class.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            return UNPACKAGED;
+        }
         try {
-            Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(source.getLocation().toURI());
             if (!Files.isRegularFile(code)) {
                 return UNPACKAGED;
             }
             return Files.getLastModifiedTime(code).to(TimeUnit.SECONDS) + ":" + Files.size(code);
-        } catch (IOException | URISyntaxException | SecurityException | NullPointerException e) {
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
             return UNPACKAGED;
         }
     }

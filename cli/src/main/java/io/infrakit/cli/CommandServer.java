@@ -16,13 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -53,12 +51,10 @@ final class CommandServer implements AutoCloseable {
         try {
             // The manager's lock on the home is held, so a socket left here is a dead manager's.
             Files.deleteIfExists(socket);
-            server.start();
-            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            UnixHttpServers.start(server, socket);
         } catch (Exception e) {
             LOG.warn("not running CLI commands in the manager: cannot serve {}: {}", socket, e.toString());
-            stopQuietly(server);
-            deleteQuietly(socket);
+            UnixHttpServers.stop(server, socket);
             return Optional.empty();
         }
         LOG.info("running the launcher's short commands on {}", socket);
@@ -67,24 +63,7 @@ final class CommandServer implements AutoCloseable {
 
     @Override
     public void close() {
-        stopQuietly(server);
-        deleteQuietly(socket);
-    }
-
-    private static void stopQuietly(Server server) {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            LOG.debug("stopping the command server: {}", e.toString());
-        }
-    }
-
-    private static void deleteQuietly(Path socket) {
-        try {
-            Files.deleteIfExists(socket);
-        } catch (IOException e) {
-            LOG.debug("cannot remove {}: {}", socket, e.toString());
-        }
+        UnixHttpServers.stop(server, socket);
     }
 
     private static final class RunHandler extends Handler.Abstract {

@@ -27,7 +27,6 @@ import java.util.function.Supplier;
 public final class PluginServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginServer.class);
-    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private final String name;
@@ -73,13 +72,11 @@ public final class PluginServer implements AutoCloseable {
         Path stale = removeStaleSocket(name, path);
         Server server = newServer(name, path, PluginProtocol.of(name, objects, controllers));
         try {
-            server.start();
-            Files.setPosixFilePermissions(path, OWNER_READ_WRITE);
+            UnixHttpServers.start(server, path);
             Files.writeString(SocketFiles.pidFileOf(path), String.valueOf(ProcessHandle.current().pid()),
                     StandardCharsets.UTF_8);
         } catch (Exception e) {
-            stopQuietly(server);
-            deleteQuietly(path);
+            UnixHttpServers.stop(server, path);
             deleteQuietly(SocketFiles.pidFileOf(path));
             throw new PluginServerException("cannot start plugin '" + name + "' on " + path + ": " + e.getMessage(), e);
         }
@@ -115,8 +112,7 @@ public final class PluginServer implements AutoCloseable {
             return;
         }
         closed = true;
-        stopQuietly(server);
-        deleteQuietly(socket);
+        UnixHttpServers.stop(server, socket);
         deleteQuietly(pidFile);
         LOG.info("plugin '{}' stopped", name);
     }
@@ -170,14 +166,6 @@ public final class PluginServer implements AutoCloseable {
         }
         LOG.info("removed stale socket {}", socket);
         return socket;
-    }
-
-    private static void stopQuietly(Server server) {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            LOG.warn("stopping the plugin server failed", e);
-        }
     }
 
     private static void deleteQuietly(Path file) {
