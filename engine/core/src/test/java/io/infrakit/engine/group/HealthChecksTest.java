@@ -3,11 +3,9 @@ package io.infrakit.engine.group;
 import io.infrakit.spi.Any;
 import io.infrakit.spi.flavor.FlavorPlugin;
 import io.infrakit.spi.flavor.Health;
-import io.infrakit.spi.group.Allocation;
-import io.infrakit.spi.group.Index;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceId;
-import io.infrakit.spi.instance.InstanceSpec;
+import io.infrakit.testkit.ScriptedFlavorPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,24 +77,6 @@ class HealthChecksTest {
     }
 
     private static FlavorPlugin flavor(Function<InstanceDescription, Health> health) {
-        return new FlavorPlugin() {
-            @Override
-            public void validate(Any properties, Allocation allocation) {
-            }
-
-            @Override
-            public InstanceSpec prepare(Any properties, InstanceSpec spec, Allocation allocation, Index index) {
-                return spec;
-            }
-
-            @Override
-            public Health healthy(Any properties, InstanceDescription instance) {
-                return health.apply(instance);
-            }
-
-            @Override
-            public void drain(Any properties, InstanceDescription instance) {
-            }
-        };
+        return new ScriptedFlavorPlugin().health(health);
     }
 }
