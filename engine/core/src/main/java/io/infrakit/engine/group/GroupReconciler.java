@@ -61,7 +61,13 @@ final class GroupReconciler {
         Instant now = clock.instant();
         Set<InstanceId> observedIds = ids(observed);
         Map<InstanceId, Instant> since = group.seen(observedIds, now);
-        Health[] health = healthChecks.check(flavor, target.flavor().properties(), observed);
+        GroupProperties desired = snapshot.properties();
+        boolean freshHealth = group.samples.takePoll() || !desired.updating().hasHealthThreshold();
+        Health[] health = freshHealth ? healthChecks.check(flavor, target.flavor().properties(), observed)
+                : group.samples.remembered(observed);
+        if (freshHealth) {
+            group.samples.remember(observed, health);
+        }
         List<Member> members = new ArrayList<>(observed.size());
         for (int i = 0; i < observed.size(); i++) {
             InstanceDescription instance = observed.get(i);
@@ -71,11 +77,10 @@ final class GroupReconciler {
         Set<InstanceId> healthyIds = members.stream().filter(Member::healthy).map(Member::id)
                 .collect(Collectors.toSet());
         List<InstanceId> newlyHealthy = group.health.observed(observedIds, healthyIds, now);
-        GroupProperties desired = snapshot.properties();
         int maxParallel = desired.allocation().maxParallel() > 0
                 ? desired.allocation().maxParallel() : settings.maxParallel();
         PlanInput input = new PlanInput(desired.allocation(), desired.updating(), maxParallel,
-                settings.pollInterval(), snapshot.mode(), members, snapshot.provisions(observedIds),
+                freshHealth, snapshot.mode(), members, snapshot.provisions(observedIds),
                 snapshot.destroying(), snapshot.operations(), snapshot.rollout(), now);
         Plan plan = Planner.plan(input);
 

@@ -46,6 +46,7 @@ final class GroupState {
     private ScheduledFuture<?> resync;
     final EventLog events = new EventLog();
     final HealthTracker health = new HealthTracker();
+    final HealthSamples samples = new HealthSamples();
     final JournalWriter journalWriter = new JournalWriter(this);
 
     /** A group committed for the first time: its config is its first revision. */

@@ -31,7 +31,10 @@ final class ReconcileScheduler implements ActionRunner.Callbacks {
 
     /** Reconciles the group every poll interval until it is removed. */
     void reconcileEveryPoll(GroupState group) {
-        group.resync(scheduler.scheduleWithFixedDelay(() -> reconcileNow(group), pollInterval.toNanos(),
+        group.resync(scheduler.scheduleWithFixedDelay(() -> {
+            group.samples.pollDue();
+            reconcileNow(group);
+        }, pollInterval.toNanos(),
                 pollInterval.toNanos(), TimeUnit.NANOSECONDS));
     }
 

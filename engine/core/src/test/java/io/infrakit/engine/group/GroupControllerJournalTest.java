@@ -64,6 +64,7 @@ class GroupControllerJournalTest {
         first = controller();
         first.controller.commitGroup(v1.spec(), false);
         first.converge();
+        first.polls(1); // with a Count threshold the flavor is asked at polls: this one proves v1 healthy
         first.controller.commitGroup(v2.spec(), false);
         first.scheduler.advanceUntil(() -> first.aliveWithHash(hash(v2)) >= 2, Duration.ofSeconds(1),
                 Duration.ofHours(1));

@@ -4,7 +4,6 @@ import io.infrakit.engine.group.spec.AllocationSpec;
 import io.infrakit.engine.group.spec.UpdatingSpec;
 import io.infrakit.spi.instance.InstanceId;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,17 +14,17 @@ import java.util.Set;
  * provisions and destroys still under way, the rollout so far, and the time.
  *
  * @param maxParallel        at most this many plugin operations at once for the group (0: no limit)
- * @param pollInterval       health checks count toward {@code Updating.Count} at most once per interval
+ * @param freshHealth        the members' health was just asked of the flavor; only such checks count toward
+ *                           {@code Updating.Count} and {@code Updating.Duration}
  * @param runningOperations  provisions and destroys running now (they use up maxParallel)
  */
-public record PlanInput(AllocationSpec allocation, UpdatingSpec updating, int maxParallel, Duration pollInterval,
+public record PlanInput(AllocationSpec allocation, UpdatingSpec updating, int maxParallel, boolean freshHealth,
                         Mode mode, List<Member> members, List<PendingProvision> provisions,
                         Set<InstanceId> destroying, int runningOperations, RolloutState rollout, Instant now) {
 
     public PlanInput {
         Objects.requireNonNull(allocation, "allocation");
         Objects.requireNonNull(updating, "updating");
-        Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(mode, "mode");
         members = List.copyOf(members);
         provisions = List.copyOf(provisions);

@@ -23,7 +23,7 @@ record RolloutStep(RolloutState rollout, int replaced, boolean gatePassed) {
         boolean rollingBack = rollout.stage() == RolloutStage.ROLLING_BACK;
         int needed = rollingBack ? 0 : Math.min(budget.size(), census.fresh().size() + census.provisionsFresh());
         HealthThreshold.Check check = rollout.threshold()
-                .check(needed, census.freshHealthy(), input.updating(), input.pollInterval(), input.now());
+                .check(needed, census.freshHealthy(), input.updating(), input.freshHealth(), input.now());
         rollout = rollout.withThreshold(check.next());
         if (!check.passed()) {
             return new RolloutStep(rollout, 0, false);

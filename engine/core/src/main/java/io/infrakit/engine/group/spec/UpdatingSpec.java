@@ -28,6 +28,14 @@ public record UpdatingSpec(int count, Duration duration, boolean skipDrain, Quan
         return new UpdatingSpec(0, Duration.ZERO, false, null, null, null, null, false);
     }
 
+    /**
+     * With a {@code Count} or {@code Duration} threshold, as in InfraKit, health is asked once a poll: the threshold
+     * is measured in polls, so asking between them would not make a rollout faster.
+     */
+    public boolean hasHealthThreshold() {
+        return count > 0 || !duration.isZero();
+    }
+
     public boolean hasProgressDeadline() {
         return !progressDeadline.isZero();
     }

@@ -48,7 +48,7 @@ class PlanFixtures {
                 : new AllocationSpec(options.size as int, [], 0)
         RolloutState rollout = options.rollout ?: RolloutState.idle('new', options.fallback as String)
         new PlanInput(allocation, (options.updating ?: updating()) as UpdatingSpec, (options.maxParallel ?: 0) as int,
-                POLL, (options.mode ?: Mode.RUN) as Mode, (options.members ?: []) as List<Member>,
+                options.containsKey('freshHealth') ? options.freshHealth as boolean : true, (options.mode ?: Mode.RUN) as Mode, (options.members ?: []) as List<Member>,
                 (options.provisions ?: []) as List<PendingProvision>,
                 ((options.destroying ?: []) as List<String>).collect { InstanceId.of(it) } as Set,
                 (options.running ?: 0) as int, rollout, (options.now ?: NOW) as Instant)

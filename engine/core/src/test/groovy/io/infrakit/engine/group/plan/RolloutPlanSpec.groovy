@@ -213,7 +213,7 @@ class RolloutPlanSpec extends Specification {
         Planner.plan(input(size: 3, members: old('a', 'b', 'c'), mode: Mode.PAUSED)).assessment().phase().toString() == 'Paused'
     }
 
-    def "Count threshold: the gate needs #count healthy polls in a row"() {
+    def "Count threshold: the gate needs 2 healthy polls in a row; health remembered between polls does not count"() {
         given:
         def rules = updating(count: 2)
         def group = old('a', 'b', 'c') + [member('n1')]
@@ -221,7 +221,7 @@ class RolloutPlanSpec extends Specification {
 
         expect:
         first.actions().isEmpty()
-        Planner.plan(input(size: 3, members: group, updating: rules, rollout: first.rollout(),
+        Planner.plan(input(size: 3, members: group, updating: rules, rollout: first.rollout(), freshHealth: false,
                 now: NOW + Duration.ofSeconds(1))).actions().isEmpty()
         describe(Planner.plan(input(size: 3, members: group, updating: rules, rollout: first.rollout(),
                 now: NOW + POLL)).actions()) == ['-a/rolling_update']
