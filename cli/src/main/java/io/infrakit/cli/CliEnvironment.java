@@ -1,6 +1,7 @@
 package io.infrakit.cli;
 
 import io.infrakit.engine.InfrakitHome;
+import io.infrakit.spi.group.GroupPlugin;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,9 +12,12 @@ import java.util.Optional;
  * What every command is given: where to print, the environment it runs in (never System.getenv directly), whether
  * a person watches a terminal (then waits show a progress bar; otherwise one plain line per change), and the
  * directory relative file names start from (the caller's, also when the command runs inside the manager).
+ *
+ * @param managerGroups  the manager's group plugin, when the command runs inside the manager (then it is called
+ *                       directly, not over its socket); null otherwise
  */
 public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
-                             Path workingDirectory) {
+                             Path workingDirectory, GroupPlugin managerGroups) {
 
     public CliEnvironment {
         environment = Map.copyOf(environment);
@@ -22,11 +26,11 @@ public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, Strin
 
     /** In this process's own working directory. */
     public CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal) {
-        this(out, err, environment, terminal, Path.of(""));
+        this(out, err, environment, terminal, Path.of(""), null);
     }
 
     public CliEnvironment withEnvironment(Map<String, String> newEnvironment) {
-        return new CliEnvironment(out, err, newEnvironment, terminal, workingDirectory);
+        return new CliEnvironment(out, err, newEnvironment, terminal, workingDirectory, managerGroups);
     }
 
     public InfrakitHome home(Path explicitHome) {

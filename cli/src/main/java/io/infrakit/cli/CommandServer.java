@@ -2,6 +2,7 @@ package io.infrakit.cli;
 
 import io.infrakit.engine.InfrakitHome;
 import io.infrakit.rpc.UnixHttpServers;
+import io.infrakit.spi.group.GroupPlugin;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -10,12 +11,13 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,8 @@ import java.util.Optional;
  * Runs short CLI commands inside the manager, whose JVM is warm, for the launcher: {@code POST /run} on
  * {@code $INFRAKIT_HOME/cli.sock} (mode 0600). A command from another build of the CLI, for another home, or one
  * that does not qualify ({@link InManagerCommand#qualifies()}) is answered 409 without running, and the launcher
- * runs it in its own JVM. The answer to one that ran: {@code exit \n stdout-length \n stdout stderr}.
+ * runs it in its own JVM. The answer to one that ran: {@code exit \n stdout-length \n stdout stderr}. Commands run
+ * here call the manager's group plugin directly, not over its socket.
  */
 final class CommandServer implements AutoCloseable {
 
@@ -45,9 +48,10 @@ final class CommandServer implements AutoCloseable {
     }
 
     /** Serves until closed; empty (and logged) when the socket cannot be served, since the CLI works without it. */
-    static Optional<CommandServer> start(InfrakitHome home, String build) {
+    static Optional<CommandServer> start(InfrakitHome home, String build, Optional<GroupPlugin> managerGroups) {
         Path socket = home.root().resolve(SOCKET);
-        Server server = UnixHttpServers.create("cli-commands", socket, new RunHandler(home, build));
+        Server server = UnixHttpServers.create("cli-commands", socket,
+                new RunHandler(home, build, managerGroups.orElse(null)));
         try {
             // The manager's lock on the home is held, so a socket left here is a dead manager's.
             Files.deleteIfExists(socket);
@@ -70,10 +74,12 @@ final class CommandServer implements AutoCloseable {
 
         private final InfrakitHome home;
         private final String build;
+        private final GroupPlugin managerGroups;
 
-        RunHandler(InfrakitHome home, String build) {
+        RunHandler(InfrakitHome home, String build, GroupPlugin managerGroups) {
             this.home = home;
             this.build = build;
+            this.managerGroups = managerGroups;
         }
 
         @Override
@@ -92,7 +98,7 @@ final class CommandServer implements AutoCloseable {
                 answer(response, callback, HttpStatus.CONFLICT_409, "runs locally\n".getBytes(StandardCharsets.UTF_8));
                 return true;
             }
-            answer(response, callback, HttpStatus.OK_200, run(command.get()));
+            run(command.get(), response, callback);
             return true;
         }
 
@@ -100,24 +106,29 @@ final class CommandServer implements AutoCloseable {
             return InfrakitHome.resolve(Optional.empty(), command.environment()).root().equals(home.root());
         }
 
-        private static byte[] run(InManagerCommand command) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
+        private void run(InManagerCommand command, Response response, Callback callback) throws IOException {
+            CapturedOutput out = new CapturedOutput();
+            CapturedOutput err = new CapturedOutput();
             int code;
             try (PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
                  PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8)) {
                 CliEnvironment cli = new CliEnvironment(outWriter, errWriter, command.environment(), false,
-                        command.workingDirectory());
+                        command.workingDirectory(), managerGroups);
                 String[] args = command.args().toArray(String[]::new);
                 code = Commands.commandLine(cli, args).execute(args);
             }
             LOG.info("ran '{}' for the launcher (exit {})", command.name(), code);
             byte[] header = (code + "\n" + out.size() + "\n").getBytes(StandardCharsets.UTF_8);
-            ByteArrayOutputStream answer = new ByteArrayOutputStream(header.length + out.size() + err.size());
-            answer.writeBytes(header);
-            answer.writeBytes(out.toByteArray());
-            answer.writeBytes(err.toByteArray());
-            return answer.toByteArray();
+            response.setStatus(HttpStatus.OK_200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, header.length + out.size() + err.size());
+            try (Blocker.Callback written = Blocker.callback()) {
+                response.write(false, ByteBuffer.wrap(header), written);
+                written.block();
+            }
+            out.sendTo(response, false);
+            err.sendTo(response, true);
+            callback.succeeded();
         }
 
         private static void answer(Response response, Callback callback, int status, byte[] body) {

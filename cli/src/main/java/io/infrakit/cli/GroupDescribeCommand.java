@@ -37,12 +37,10 @@ final class GroupDescribeCommand extends BaseCommand {
         GroupDescription description = manager.groups().describeGroup(group.groupId());
         GroupStatus status = manager.rollouts().status(group.groupId());
         Described described = new Described(group.id, status, description.converged(), description.instances());
-        Printer.print(cli, output.format, described, () -> summary(status) + "\n"
-                + Printer.table(List.of("ID", "LOGICAL", "TAGS"), description.instances().stream()
-                        .map(instance -> List.of(instance.id().value(),
-                                instance.logicalIdIfAny().map(Object::toString).orElse("-"),
-                                InstanceDescribeCommand.tagsText(instance.tags())))
-                        .toList()));
+        Printer.print(cli, output.format, described, out -> {
+            out.print(summary(status) + "\n");
+            InstanceDescribeCommand.table(out, description.instances());
+        });
         return ExitCode.OK;
     }
 

@@ -6,10 +6,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 @Command(name = "describe", description = "List the instances of a plugin, all or those carrying every given tag.")
 final class InstanceDescribeCommand extends BaseCommand {
@@ -35,18 +37,47 @@ final class InstanceDescribeCommand extends BaseCommand {
     int run() {
         List<InstanceDescription> instances = ManagerConnection.open(cli, home())
                 .instancePlugin(plugin.name).describeInstances(parseTags(tags), properties);
-        Printer.print(cli, output.format, instances, () -> Printer.table(List.of("ID", "LOGICAL", "TAGS"),
-                instances.stream().map(instance -> List.of(instance.id().value(),
-                        instance.logicalIdIfAny().map(Object::toString).orElse("-"),
-                        tagsText(instance.tags()))).toList()));
+        Printer.print(cli, output.format, instances, out -> table(out, instances));
         return ExitCode.OK;
+    }
+
+    /** Instances as InfraKit lists them: ID, logical ID (or -), tags. */
+    static void table(PrintWriter out, List<InstanceDescription> instances) {
+        Printer.table(out, List.of("ID", "LOGICAL", "TAGS"), instances, List.of(
+                instance -> instance.id().value(),
+                instance -> instance.logicalId() == null ? "-" : instance.logicalId().toString(),
+                new TagsColumn()));
+    }
+
+    /** The members of a group mostly carry the same tags: the text of the last row's tags is used again. */
+    private static final class TagsColumn implements Function<InstanceDescription, String> {
+
+        private Map<String, String> tags;
+        private String text;
+
+        @Override
+        public String apply(InstanceDescription instance) {
+            if (!instance.tags().equals(tags)) {
+                tags = instance.tags();
+                text = tagsText(tags);
+            }
+            return text;
+        }
     }
 
     /** Tags as InfraKit prints them: sorted {@code k=v} pairs. */
     static String tagsText(Map<String, String> tags) {
-        return new TreeMap<>(tags).entrySet().stream()
-                .map(tag -> tag.getKey() + "=" + tag.getValue())
-                .collect(Collectors.joining(","));
+        String[] keys = tags.keySet().toArray(String[]::new);
+        Arrays.sort(keys);
+        int length = Math.max(0, keys.length - 1);
+        for (String key : keys) {
+            length += key.length() + 1 + tags.get(key).length();
+        }
+        StringBuilder text = new StringBuilder(length);
+        for (String key : keys) {
+            text.append(text.isEmpty() ? "" : ",").append(key).append('=').append(tags.get(key));
+        }
+        return text.toString();
     }
 
     static Map<String, String> parseTags(List<String> tags) {

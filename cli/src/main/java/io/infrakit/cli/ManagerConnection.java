@@ -1,6 +1,7 @@
 package io.infrakit.cli;
 
 import io.infrakit.engine.InfrakitHome;
+import io.infrakit.rpc.InProcessPlugin;
 import io.infrakit.rpc.PluginClient;
 import io.infrakit.rpc.PluginDiscovery;
 import io.infrakit.rpc.PluginEndpoint;
@@ -51,14 +52,23 @@ final class ManagerConnection {
         return new RemoteInstancePlugin(client(discovery().find(pluginName)), pluginName);
     }
 
-    /** The manager's group plugin: it stores each commit before the group controller acts on it. */
+    /**
+     * The manager's group plugin: it stores each commit before the group controller acts on it. A command running
+     * inside the manager calls it directly.
+     */
     GroupPlugin groups() {
+        if (cli.managerGroups() != null) {
+            return InProcessPlugin.of(GroupPlugin.class, cli.managerGroups(), GROUP_PLUGIN);
+        }
         PluginName name = PluginName.of(GROUP_PLUGIN);
         return new RemoteGroupPlugin(client(discovery().find(name)), name);
     }
 
     /** Status in detail and pause/resume: our extension of the manager's group plugin. */
     RolloutControl rollouts() {
+        if (cli.managerGroups() != null) {
+            return InProcessPlugin.of(RolloutControl.class, cli.managerGroups(), GROUP_PLUGIN);
+        }
         PluginName name = PluginName.of(GROUP_PLUGIN);
         return new RemoteRolloutControl(client(discovery().find(name)), name);
     }

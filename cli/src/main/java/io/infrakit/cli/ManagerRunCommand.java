@@ -20,7 +20,8 @@ final class ManagerRunCommand extends BaseCommand {
     int run() throws InterruptedException {
         Manager manager = Manager.start(home(), PluginRegistry.load(Main.class.getClassLoader()),
                 cli.environment(), Clock.systemUTC());
-        Optional<CommandServer> commands = CommandServer.start(manager.home(), BuildIdentity.ofRunningCode());
+        Optional<CommandServer> commands = CommandServer.start(manager.home(), BuildIdentity.ofRunningCode(),
+                manager.groups());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             commands.ifPresent(CommandServer::close);

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.infrakit.spi.Json;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Prints a command's data as text, JSON or YAML. */
@@ -18,40 +23,145 @@ final class Printer {
     }
 
     static void print(CliEnvironment cli, OutputFormat format, Object data, Supplier<String> text) {
-        String rendered = switch (format) {
-            case text -> text.get();
-            case json -> encode(Json.mapper(), data);
-            case yaml -> encode(Yaml.MAPPER, data);
-        };
-        cli.out().print(rendered.endsWith("\n") || rendered.isEmpty() ? rendered : rendered + "\n");
-        cli.out().flush();
+        print(cli, format, data, out -> out.print(text.get()));
+    }
+
+    /** The text format written straight to the output, for outputs too big to build as one string first. */
+    static void print(CliEnvironment cli, OutputFormat format, Object data, Consumer<PrintWriter> text) {
+        PrintWriter out = cli.out();
+        switch (format) {
+            case text -> {
+                LastCharacter last = new LastCharacter(out);
+                text.accept(last);
+                last.flush();
+                if (last.written() && last.character() != '\n') {
+                    out.print('\n');
+                }
+            }
+            case json -> out.print(encode(Json.mapper(), data) + "\n");
+            case yaml -> {
+                String yaml = encode(Yaml.MAPPER, data);
+                out.print(yaml.endsWith("\n") ? yaml : yaml + "\n");
+            }
+        }
+        out.flush();
     }
 
     /** Left-aligned columns, as InfraKit's tables print them. */
     static String table(List<String> header, List<List<String>> rows) {
-        int[] widths = new int[header.size()];
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        List<Function<List<String>, String>> columns = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
+            int column = i;
+            columns.add(row -> row.get(column));
+        }
+        table(out, header, rows, columns);
+        out.flush();
+        return text.toString();
+    }
+
+    /**
+     * Left-aligned columns, each cell of a row from its column's function, written line by line. The last column
+     * is never padded, so its cells are made once, when their line is written.
+     */
+    static <R> void table(PrintWriter out, List<String> header, List<R> rows, List<Function<R, String>> columns) {
+        int last = columns.size() - 1;
+        int[] widths = new int[last];
+        for (int i = 0; i < last; i++) {
             widths[i] = header.get(i).length();
-            for (List<String> row : rows) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
+            for (R row : rows) {
+                widths[i] = Math.max(widths[i], columns.get(i).apply(row).length());
             }
         }
-        StringBuilder out = new StringBuilder();
-        appendRow(out, header, widths);
-        rows.forEach(row -> appendRow(out, row, widths));
-        return out.toString();
-    }
-
-    private static void appendRow(StringBuilder out, List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            line.append(i == cells.size() - 1 ? cells.get(i) : pad(cells.get(i), widths[i] + 2));
+        Line line = new Line(widths);
+        line.write(out, header);
+        List<String> cells = new ArrayList<>(columns.size());
+        for (R row : rows) {
+            cells.clear();
+            columns.forEach(column -> cells.add(column.apply(row)));
+            line.write(out, cells);
         }
-        out.append(line.toString().stripTrailing()).append('\n');
     }
 
-    private static String pad(String cell, int width) {
-        return cell + " ".repeat(Math.max(0, width - cell.length()));
+    /** One line at a time, written whole: every cell but the last padded, and no whitespace at the end. */
+    private static final class Line {
+
+        private final int[] widths;
+        private final StringBuilder text = new StringBuilder();
+        private char[] chars = new char[0];
+
+        Line(int[] widths) {
+            this.widths = widths;
+        }
+
+        void write(PrintWriter out, List<String> cells) {
+            text.setLength(0);
+            int last = cells.size() - 1;
+            for (int i = 0; i < last; i++) {
+                text.append(cells.get(i));
+                for (int pad = widths[i] + 2 - cells.get(i).length(); pad > 0; pad--) {
+                    text.append(' ');
+                }
+            }
+            text.append(cells.get(last));
+            int end = text.length();
+            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            text.setLength(end);
+            text.append('\n');
+            if (chars.length < text.length()) {
+                chars = new char[text.length() * 2];
+            }
+            text.getChars(0, text.length(), chars, 0);
+            out.write(chars, 0, text.length());
+        }
+    }
+
+    /** Remembers the last character written, so that the text can be ended with a newline when it lacks one. */
+    private static final class LastCharacter extends PrintWriter {
+
+        private int character = -1;
+
+        LastCharacter(PrintWriter out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int c) {
+            super.write(c);
+            character = c;
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            super.write(buffer, offset, length);
+            if (length > 0) {
+                character = buffer[offset + length - 1];
+            }
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            super.write(text, offset, length);
+            if (length > 0) {
+                character = text.charAt(offset + length - 1);
+            }
+        }
+
+        @Override
+        public void println() {
+            write('\n');
+        }
+
+        boolean written() {
+            return character >= 0;
+        }
+
+        int character() {
+            return character;
+        }
     }
 
     private static String encode(ObjectMapper mapper, Object data) {

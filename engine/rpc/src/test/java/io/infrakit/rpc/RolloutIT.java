@@ -31,7 +31,7 @@ class RolloutIT {
     Path directory;
 
     /** A group plugin that can also report status and pause. */
-    static final class ControlledGroupPlugin extends FakeGroupPlugin implements RolloutControl {
+    static class ControlledGroupPlugin extends FakeGroupPlugin implements RolloutControl {
 
         final List<String> calls = new ArrayList<>();
 

@@ -57,6 +57,8 @@ class InManagerCommandsE2E {
                 {"group", "commit", relative, "--pretend"},
                 {"group", "ls"},
                 {"group", "describe", "nosuch"},
+                {"group", "history", "web"},
+                {"group", "rollback", "web", "--to", "nope"},
                 {"group", "commit", "no-such-spec.json"},
                 {"instance", "describe", "--plugin", "nosuch"}}) {
             Launcher.Result inManager = infrakit.run(command);
@@ -69,6 +71,7 @@ class InManagerCommandsE2E {
         assertThat(log).contains("ran 'plugin ls' for the launcher (exit 0)")
                 .contains("ran 'group commit' for the launcher (exit 0)")
                 .contains("ran 'group commit' for the launcher (exit 3)")
+                .contains("ran 'group rollback' for the launcher (exit 3)")
                 .contains("ran 'instance describe' for the launcher (exit 4)");
     }
 

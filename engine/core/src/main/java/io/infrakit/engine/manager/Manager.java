@@ -48,10 +48,12 @@ public final class Manager implements AutoCloseable {
     private final List<ServedPlugin> served;
     private final List<PluginObjects> hosted;
     private final StoredGroupRecommits recommits;
+    private final Optional<PersistingGroupPlugin> groups;
 
     private Manager(InfrakitHome home, ManagerLock lock, List<PluginServer> servers, List<ServedPlugin> served,
-                    List<PluginObjects> hosted, StoredGroupRecommits recommits) {
+                    List<PluginObjects> hosted, StoredGroupRecommits recommits, Optional<PersistingGroupPlugin> groups) {
         this.home = home;
+        this.groups = groups;
         this.recommits = recommits;
         this.lock = lock;
         this.servers = servers;
@@ -89,7 +91,7 @@ public final class Manager implements AutoCloseable {
                 recommits = StoredGroupRecommits.start(groups.get());
             }
             Manager manager = new Manager(home, lock, List.copyOf(servers), List.copyOf(served),
-                    List.copyOf(hostedObjects), recommits);
+                    List.copyOf(hostedObjects), recommits, groups);
             manager.markReady();
             return manager;
         } catch (RuntimeException e) {
@@ -102,6 +104,14 @@ public final class Manager implements AutoCloseable {
 
     public List<ServedPlugin> plugins() {
         return served;
+    }
+
+    /**
+     * The plugin served as {@code group} (it stores each commit before the group controller acts on it), for callers
+     * in this process; also a {@link io.infrakit.spi.group.RolloutControl}. Empty without a group controller.
+     */
+    public Optional<GroupPlugin> groups() {
+        return groups.map(GroupPlugin.class::cast);
     }
 
     public InfrakitHome home() {

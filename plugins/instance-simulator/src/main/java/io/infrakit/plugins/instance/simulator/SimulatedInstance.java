@@ -19,7 +19,12 @@ record SimulatedInstance(InstanceId id, LogicalId logicalId, Map<String, String>
     }
 
     boolean matches(Map<String, String> wanted) {
-        return tags.entrySet().containsAll(wanted.entrySet());
+        for (Map.Entry<String, String> tag : wanted.entrySet()) {
+            if (!tag.getValue().equals(tags.get(tag.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     SimulatedInstance withMergedTags(Map<String, String> labels) {

@@ -11,7 +11,6 @@ import io.infrakit.spi.instance.InstancePlugin;
 import io.infrakit.spi.instance.InstanceSpec;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -113,7 +112,6 @@ public final class SimulatorInstancePlugin implements InstancePlugin {
         }
         return table.matching(tags).stream()
                 .map(instance -> instance.describe(properties))
-                .sorted(Comparator.comparing(InstanceDescription::id))
                 .toList();
     }
 
