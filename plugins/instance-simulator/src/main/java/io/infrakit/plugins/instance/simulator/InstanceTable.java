@@ -3,29 +3,32 @@ package io.infrakit.plugins.instance.simulator;
 import io.infrakit.spi.Tags;
 import io.infrakit.spi.instance.InstanceId;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
- * The instances of one simulated store, in ID order and indexed by their {@code infrakit.group} tag: the group
- * controller asks for a group's members on every poll, and with 100,000 instances a full scan (or a sort) per poll
- * would dominate. Writes take the write lock so that a reader never sees the index and the instances disagree.
+ * The instances of one simulated store, and each group's members (by their {@code infrakit.group} tag) in ID
+ * order: the group controller asks for a group's members on every poll, and with 100,000 instances a full scan (or
+ * a sort) per poll would dominate. Writes take the write lock so that a reader never sees the index and the
+ * instances disagree.
  */
 final class InstanceTable {
 
-    private final Map<InstanceId, SimulatedInstance> byId = new ConcurrentSkipListMap<>();
-    private final Map<String, Set<InstanceId>> idsByGroup = new HashMap<>();
+    private final Map<InstanceId, SimulatedInstance> byId = new ConcurrentHashMap<>();
+    private final Map<String, NavigableMap<InstanceId, SimulatedInstance>> byGroup = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     int size() {
@@ -69,19 +72,23 @@ final class InstanceTable {
 
     /** The instances carrying all the tags, in ID order. */
     List<SimulatedInstance> matching(Map<String, String> tags) {
+        String group = tags.get(Tags.GROUP);
+        if (group == null) {
+            return withLock(lock.readLock(), () -> byId.values().stream().filter(instance -> instance.matches(tags))
+                    .sorted(Comparator.comparing(SimulatedInstance::id)).toList());
+        }
+        boolean groupOnly = tags.size() == 1;
         return withLock(lock.readLock(), () -> {
-            String group = tags.get(Tags.GROUP);
-            Stream<SimulatedInstance> candidates = group == null
-                    ? byId.values().stream()
-                    : idsByGroup.getOrDefault(group, Set.of()).stream().map(byId::get);
-            return candidates.filter(instance -> instance.matches(tags)).toList();
+            Collection<SimulatedInstance> members = byGroup.getOrDefault(group, Collections.emptyNavigableMap()).values();
+            return groupOnly ? List.copyOf(members)
+                    : members.stream().filter(instance -> instance.matches(tags)).toList();
         });
     }
 
     private void index(SimulatedInstance instance) {
         String group = instance.tags().get(Tags.GROUP);
         if (group != null) {
-            idsByGroup.computeIfAbsent(group, key -> new TreeSet<>()).add(instance.id());
+            byGroup.computeIfAbsent(group, key -> new TreeMap<>()).put(instance.id(), instance);
         }
     }
 
@@ -90,11 +97,11 @@ final class InstanceTable {
             return;
         }
         String group = instance.tags().get(Tags.GROUP);
-        Set<InstanceId> members = group == null ? null : idsByGroup.get(group);
+        NavigableMap<InstanceId, SimulatedInstance> members = group == null ? null : byGroup.get(group);
         if (members != null) {
             members.remove(instance.id());
             if (members.isEmpty()) {
-                idsByGroup.remove(group);
+                byGroup.remove(group);
             }
         }
     }
