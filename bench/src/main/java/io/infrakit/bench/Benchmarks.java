@@ -1,5 +1,7 @@
 package io.infrakit.bench;
 
+import io.infrakit.engine.group.ControllerSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,7 +148,9 @@ public final class Benchmarks {
                 flows.add(new FlowCase(size, fast, e2eRuns, size == 1_000 ? Duration.ofSeconds(10) : Duration.ZERO));
                 flows.add(new FlowCase(size, second, e2eRuns, Duration.ZERO));
             }
-            flows.add(new FlowCase(10, Duration.ofSeconds(10), e2eRuns, Duration.ZERO));
+            for (int size : List.of(10, 100, 1_000)) {
+                flows.add(new FlowCase(size, ControllerSettings.DEFAULT_POLL_INTERVAL, e2eRuns, Duration.ZERO));
+            }
             return flows;
         }
     }
