@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * When each group is reconciled: at once after a change, every poll interval, and after failures with a backoff
- * that doubles from half a second up to the poll interval. A removed group is not queued any more.
+ * When each group is reconciled: at once after a change, every poll interval (a poll also asks for fresh health, see
+ * {@link HealthSamples}), and after failures with a backoff that doubles from half a second up to the poll
+ * interval. A removed group is not queued any more.
  */
 final class ReconcileScheduler implements ActionRunner.Callbacks {
 
@@ -31,11 +32,12 @@ final class ReconcileScheduler implements ActionRunner.Callbacks {
 
     /** Reconciles the group every poll interval until it is removed. */
     void reconcileEveryPoll(GroupState group) {
-        group.resync(scheduler.scheduleWithFixedDelay(() -> {
+        Runnable poll = () -> {
             group.samples.pollDue();
             reconcileNow(group);
-        }, pollInterval.toNanos(),
-                pollInterval.toNanos(), TimeUnit.NANOSECONDS));
+        };
+        group.resync(scheduler.scheduleWithFixedDelay(poll, pollInterval.toNanos(), pollInterval.toNanos(),
+                TimeUnit.NANOSECONDS));
     }
 
     @Override
