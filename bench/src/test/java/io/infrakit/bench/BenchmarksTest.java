@@ -100,7 +100,11 @@ class BenchmarksTest {
         assertThat(quick.runs()).isEqualTo(2);
         assertThat(quick.controllerSizes()).doesNotContain(100_000);
         assertThat(quick.flows()).extracting(Benchmarks.FlowCase::size).containsExactly(10, 100);
-        assertThat(Benchmarks.Options.parse(new String[0]).flows()).hasSize(7);
+        assertThat(Benchmarks.Options.parse(new String[0]).flows())
+                .as("the full run: N = 10, 100, 1,000 at 100 ms, 1 s and the default poll")
+                .extracting(flow -> flow.size() + "@" + flow.poll().toMillis())
+                .containsExactlyInAnyOrder("10@100", "10@1000", "10@10000", "100@100", "100@1000", "100@10000",
+                        "1000@100", "1000@1000", "1000@10000");
     }
 
     @Test
