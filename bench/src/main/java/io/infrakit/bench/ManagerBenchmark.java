@@ -56,8 +56,7 @@ final class ManagerBenchmark {
                     Result.timed("commit --wait to converged, " + name + " (launcher)", List.of(converged), size,
                             "report"),
                     Result.timed("group describe, " + name + " (launcher; run in the manager, one table row each)",
-                            launcherSamples,
-                            1, "< 100 ms"),
+                            launcherSamples, 1, "< 100 ms"),
                     Result.timed("describeGroup, " + name + " (RPC over the socket from the bench JVM)",
                             socketSamples, 1, "< 100 ms"),
                     Result.measured("manager RSS with the " + name, List.of(rss), Result.MIB, "heap < 256 MiB"));

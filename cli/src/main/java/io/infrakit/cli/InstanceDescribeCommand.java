@@ -7,11 +7,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @Command(name = "describe", description = "List the instances of a plugin, all or those carrying every given tag.")
 final class InstanceDescribeCommand extends BaseCommand {
@@ -67,17 +67,9 @@ final class InstanceDescribeCommand extends BaseCommand {
 
     /** Tags as InfraKit prints them: sorted {@code k=v} pairs. */
     static String tagsText(Map<String, String> tags) {
-        String[] keys = tags.keySet().toArray(String[]::new);
-        Arrays.sort(keys);
-        int length = Math.max(0, keys.length - 1);
-        for (String key : keys) {
-            length += key.length() + 1 + tags.get(key).length();
-        }
-        StringBuilder text = new StringBuilder(length);
-        for (String key : keys) {
-            text.append(text.isEmpty() ? "" : ",").append(key).append('=').append(tags.get(key));
-        }
-        return text.toString();
+        return new TreeMap<>(tags).entrySet().stream()
+                .map(tag -> tag.getKey() + "=" + tag.getValue())
+                .collect(Collectors.joining(","));
     }
 
     static Map<String, String> parseTags(List<String> tags) {

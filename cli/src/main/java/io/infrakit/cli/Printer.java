@@ -23,28 +23,24 @@ final class Printer {
     }
 
     static void print(CliEnvironment cli, OutputFormat format, Object data, Supplier<String> text) {
-        print(cli, format, data, out -> out.print(text.get()));
+        print(cli, format, data, out -> out.print(endLine(text.get())));
     }
 
-    /** The text format written straight to the output, for outputs too big to build as one string first. */
+    /**
+     * The text format written straight to the output, for outputs too big to build as one string first; the writer
+     * ends its lines itself.
+     */
     static void print(CliEnvironment cli, OutputFormat format, Object data, Consumer<PrintWriter> text) {
-        PrintWriter out = cli.out();
         switch (format) {
-            case text -> {
-                LastCharacter last = new LastCharacter(out);
-                text.accept(last);
-                last.flush();
-                if (last.written() && last.character() != '\n') {
-                    out.print('\n');
-                }
-            }
-            case json -> out.print(encode(Json.mapper(), data) + "\n");
-            case yaml -> {
-                String yaml = encode(Yaml.MAPPER, data);
-                out.print(yaml.endsWith("\n") ? yaml : yaml + "\n");
-            }
+            case text -> text.accept(cli.out());
+            case json -> cli.out().print(endLine(encode(Json.mapper(), data)));
+            case yaml -> cli.out().print(endLine(encode(Yaml.MAPPER, data)));
         }
-        out.flush();
+        cli.out().flush();
+    }
+
+    private static String endLine(String text) {
+        return text.endsWith("\n") || text.isEmpty() ? text : text + "\n";
     }
 
     /** Left-aligned columns, as InfraKit's tables print them. */
@@ -116,51 +112,6 @@ final class Printer {
             }
             text.getChars(0, text.length(), chars, 0);
             out.write(chars, 0, text.length());
-        }
-    }
-
-    /** Remembers the last character written, so that the text can be ended with a newline when it lacks one. */
-    private static final class LastCharacter extends PrintWriter {
-
-        private int character = -1;
-
-        LastCharacter(PrintWriter out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int c) {
-            super.write(c);
-            character = c;
-        }
-
-        @Override
-        public void write(char[] buffer, int offset, int length) {
-            super.write(buffer, offset, length);
-            if (length > 0) {
-                character = buffer[offset + length - 1];
-            }
-        }
-
-        @Override
-        public void write(String text, int offset, int length) {
-            super.write(text, offset, length);
-            if (length > 0) {
-                character = text.charAt(offset + length - 1);
-            }
-        }
-
-        @Override
-        public void println() {
-            write('\n');
-        }
-
-        boolean written() {
-            return character >= 0;
-        }
-
-        int character() {
-            return character;
         }
     }
 

@@ -23,22 +23,17 @@ public final class InProcessPlugin {
     }
 
     /**
-     * The plugin behind the given interfaces (each with an {@code INTERFACE} spec, whose name starts the method names
-     * in errors: {@code Group.DescribeGroup}).
+     * The plugin behind one of its interfaces (with an {@code INTERFACE} spec, whose name starts the method names in
+     * errors: {@code Group.DescribeGroup}).
      *
      * @param name  the plugin's name, as a client of its socket knows it
      */
-    public static <T> T of(Class<T> type, Object plugin, String name, Class<?>... more) {
+    public static <T> T of(Class<T> type, Object plugin, String name) {
         Objects.requireNonNull(plugin, "plugin");
-        Class<?>[] interfaces = new Class<?>[more.length + 1];
-        interfaces[0] = type;
-        System.arraycopy(more, 0, interfaces, 1, more.length);
-        for (Class<?> implemented : interfaces) {
-            if (!implemented.isInstance(plugin)) {
-                throw new IllegalArgumentException(plugin + " is not a " + implemented.getSimpleName());
-            }
+        if (!type.isInstance(plugin)) {
+            throw new IllegalArgumentException(plugin + " is not a " + type.getSimpleName());
         }
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), interfaces, (self, method, args) -> {
+        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (self, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.getName().equals("toString") ? "InProcessPlugin[" + name + "]" : method.invoke(plugin, args);
             }

@@ -54,8 +54,8 @@ class InProcessPluginIT {
             PluginClient client = new PluginClient("group", server.socket());
             GroupPlugin remoteGroups = new RemoteGroupPlugin(client, PluginName.of("group"));
             RolloutControl remoteRollouts = new RemoteRolloutControl(client, PluginName.of("group"));
-            GroupPlugin local = InProcessPlugin.of(GroupPlugin.class, plugin, "group", RolloutControl.class);
-            RolloutControl localRollouts = (RolloutControl) local;
+            GroupPlugin local = InProcessPlugin.of(GroupPlugin.class, plugin, "group");
+            RolloutControl localRollouts = InProcessPlugin.of(RolloutControl.class, plugin, "group");
 
             assertThat(local.describeGroup(GroupId.of("web"))).isEqualTo(remoteGroups.describeGroup(GroupId.of("web")));
             assertThat(localRollouts.status(GroupId.of("web"))).isEqualTo(remoteRollouts.status(GroupId.of("web")));
@@ -78,8 +78,7 @@ class InProcessPluginIT {
 
     @Test
     void onlyInterfacesThePluginImplementsCanBeAsked() {
-        assertThatThrownBy(() -> InProcessPlugin.of(GroupPlugin.class, new FakeGroupPlugin(), "plain",
-                RolloutControl.class))
+        assertThatThrownBy(() -> InProcessPlugin.of(RolloutControl.class, new FakeGroupPlugin(), "plain"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageEndingWith("is not a RolloutControl");
     }

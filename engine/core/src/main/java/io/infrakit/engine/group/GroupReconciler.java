@@ -62,10 +62,13 @@ final class GroupReconciler {
         Set<InstanceId> observedIds = ids(observed);
         Map<InstanceId, Instant> since = group.seen(observedIds, now);
         GroupProperties desired = snapshot.properties();
-        boolean freshHealth = group.samples.takePoll() || !desired.updating().hasHealthThreshold();
+        boolean atPollsOnly = desired.updating().hasHealthThreshold();
+        boolean freshHealth = group.samples.takePoll() || !atPollsOnly;
         Health[] health = freshHealth ? healthChecks.check(flavor, target.flavor().properties(), observed)
                 : group.samples.remembered(observed);
-        if (freshHealth) {
+        if (!atPollsOnly) {
+            group.samples.forget();
+        } else if (freshHealth) {
             group.samples.remember(observed, health);
         }
         List<Member> members = new ArrayList<>(observed.size());

@@ -29,12 +29,18 @@ final class HealthSamples {
         return due;
     }
 
+    /** The verdicts of a poll, in the members' order. */
     synchronized void remember(List<InstanceDescription> members, Health[] verdicts) {
         Map<InstanceId, Health> next = new HashMap<>(members.size() * 2);
         for (int i = 0; i < verdicts.length; i++) {
             next.put(members.get(i).id(), verdicts[i]);
         }
         last = next;
+    }
+
+    /** Without a threshold health is asked on every reconcile: nothing to keep. */
+    synchronized void forget() {
+        last = Map.of();
     }
 
     /** The last poll's verdicts on these members, in their order. */

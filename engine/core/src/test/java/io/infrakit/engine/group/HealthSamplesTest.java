@@ -34,6 +34,9 @@ class HealthSamplesTest {
         samples.remember(List.of(member("c")), new Health[]{Health.HEALTHY});
         assertThat(samples.remembered(List.of(member("a"), member("c"))))
                 .as("a poll replaces every verdict").containsExactly(Health.UNKNOWN, Health.HEALTHY);
+
+        samples.forget();
+        assertThat(samples.remembered(List.of(member("c")))).containsExactly(Health.UNKNOWN);
     }
 
     private static InstanceDescription member(String id) {
