@@ -4,16 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.regex.Pattern;
 
 /**
  * Writes a file so that a crash leaves either the old content or the new, never a torn file. The temporary file
- * starts with a dot, so directory listings that look for plain names never see a half-written one.
+ * starts with a dot, so directory listings that look for plain names never see a half-written one; a writer killed
+ * mid-write leaves it behind, and {@link #removeLeftovers} removes it.
  */
 public final class AtomicFiles {
+
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** {@code .<target name><random digits>.tmp}, as {@link Files#createTempFile} names them here. */
+    private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\d+" + Pattern.quote(TEMP_SUFFIX));
 
     /** How far a write must have gone before it returns. */
     public enum Durability {
@@ -35,7 +43,7 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            Path temp = Files.createTempFile(dir, "." + target.getFileName(), TEMP_SUFFIX);
             try {
                 try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                     ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -56,6 +64,28 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Removes the temporary files that writers killed mid-write left in {@code dir} (not below it), and returns how
+     * many. Call it only where no one else can be writing there: when the directory's owner starts, under its lock.
+     */
+    public static int removeLeftovers(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, ".*" + TEMP_SUFFIX)) {
+            for (Path temp : temps) {
+                if (TEMP_NAME.matcher(temp.getFileName().toString()).matches()
+                        && Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(temp)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove half-written files in " + dir + ": " + e.getMessage(), e);
+        }
+        return removed;
     }
 
     private static void syncDirectory(Path dir) {

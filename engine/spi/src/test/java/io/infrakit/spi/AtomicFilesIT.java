@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A process killed with SIGKILL while it rewrites a file leaves the old content or the new one, never a torn
- * file: a child JVM rewrites one file as fast as it can, and is killed in the middle.
+ * file: a child JVM rewrites one file as fast as it can, and is killed in the middle. The temporary file it may
+ * leave is removed by {@link AtomicFiles#removeLeftovers}.
  */
 class AtomicFilesIT {
 
@@ -67,6 +68,10 @@ class AtomicFilesIT {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(path -> path.getFileName().toString()).filter(name -> !name.startsWith(".")))
                     .containsExactly("state.json");
+        }
+        AtomicFiles.removeLeftovers(dir);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactly("state.json");
         }
     }
 }

@@ -68,6 +68,7 @@ public final class Manager implements AutoCloseable {
         List<ServedPlugin> served = new ArrayList<>();
         List<PluginObjects> hostedObjects = new ArrayList<>();
         try {
+            HalfWrittenFiles.remove(home);
             createPrivateDirectory(home.pluginsDir());
             ManagerPluginLookup lookup = new ManagerPluginLookup(home.pluginsDir(), PluginClient.timeoutFrom(environment));
             PluginContext context = PluginContext.of(home.root(), clock, environment).withPlugins(lookup);

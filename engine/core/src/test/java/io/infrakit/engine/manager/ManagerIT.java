@@ -123,6 +123,23 @@ class ManagerIT {
         }
     }
 
+    @Test
+    void theHalfWrittenFilesOfAKilledManagerAreRemovedAndItsOwnFilesKept() throws Exception {
+        Path revisions = Files.createDirectories(home.configsDir().resolve("revisions/workers"));
+        Files.writeString(revisions.resolve("journal.json"), "{}");
+        List<Path> halfWritten = List.of(root.resolve(".manager.pid3344556677.tmp"),
+                home.configsDir().resolve(".global.config9012345678901.tmp"),
+                revisions.resolve(".journal.json8413393520179861234.tmp"));
+        for (Path file : halfWritten) {
+            Files.writeString(file, "half");
+        }
+
+        try (Manager manager = start()) {
+            assertThat(halfWritten).allSatisfy(file -> assertThat(file).doesNotExist());
+            assertThat(revisions.resolve("journal.json")).hasContent("{}");
+        }
+    }
+
     private RemoteGroupPlugin group() {
         return new RemoteGroupPlugin(new PluginClient("group", home.pluginsDir().resolve("group")), PluginName.of("group"));
     }

@@ -51,14 +51,18 @@ public final class FileInstancePlugin implements InstancePlugin {
     private final ParsedFileCache parsed = new ParsedFileCache();
     private final Object[] locks = new Object[LOCK_STRIPES];
 
-    /** Creates the directory if it is missing. */
+    /**
+     * Creates the directory if it is missing, and removes the half-written files of a predecessor killed mid-write:
+     * the directory is this plugin's, and its manager holds the home's lock.
+     */
     public FileInstancePlugin(Path directory) {
         this.directory = directory.toAbsolutePath().normalize();
         Arrays.setAll(locks, stripe -> new Object());
         try {
             Files.createDirectories(this.directory);
-        } catch (IOException e) {
-            throw new PluginException(NAME, "start", "cannot create directory " + this.directory + ": " + e, e);
+            AtomicFiles.removeLeftovers(this.directory);
+        } catch (IOException | UncheckedIOException e) {
+            throw new PluginException(NAME, "start", "cannot prepare directory " + this.directory + ": " + e, e);
         }
     }
 

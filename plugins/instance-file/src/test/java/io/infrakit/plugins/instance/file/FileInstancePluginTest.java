@@ -174,6 +174,18 @@ class FileInstancePluginTest {
         assertThat(plugin.directory()).isEqualTo(nested.toAbsolutePath());
     }
 
+    @Test
+    void startingRemovesTheHalfWrittenFilesOfAPluginKilledMidWriteAndKeepsItsInstances() throws IOException {
+        InstanceId id = new FileInstancePlugin(directory).provision(WEB);
+        Files.writeString(directory.resolve("." + id.value() + "5077214431390123456.tmp"), "{\"ID\": \"inst");
+        Files.writeString(directory.resolve(".instance-778820112.tmp"), "");
+
+        FileInstancePlugin restarted = new FileInstancePlugin(directory);
+
+        assertThat(fileNames()).containsExactly(id.value());
+        assertThat(restarted.describeInstances(Map.of(), false)).extracting(InstanceDescription::id).containsExactly(id);
+    }
+
     private List<String> fileNames() throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString()).toList();
