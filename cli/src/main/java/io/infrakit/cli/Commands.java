@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.spi.Identifiers;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.PluginException;
 import picocli.AutoComplete;
@@ -75,7 +76,8 @@ final class Commands {
         if (message == null || message.isBlank()) {
             message = error.getClass().getSimpleName();
         }
-        return message.lines().findFirst().orElse(message);
+        // Messages quote what users and plugins wrote; none may steer the terminal it is printed on.
+        return Identifiers.escapeUnsafe(message.lines().findFirst().orElse(message));
     }
 
     private static IFactory factory(CliEnvironment cli) {

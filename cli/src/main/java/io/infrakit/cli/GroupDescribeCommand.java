@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrakit.engine.group.plan.WaitTimes;
 import io.infrakit.spi.group.GroupDescription;
+import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupStatus;
 import io.infrakit.spi.instance.InstanceDescription;
 import picocli.CommandLine.Command;
@@ -33,9 +34,10 @@ final class GroupDescribeCommand extends BaseCommand {
 
     @Override
     int run() {
+        GroupId id = group.groupId();
         ManagerConnection manager = ManagerConnection.open(cli, home());
-        GroupDescription description = manager.groups().describeGroup(group.groupId());
-        GroupStatus status = manager.rollouts().status(group.groupId());
+        GroupDescription description = manager.groups().describeGroup(id);
+        GroupStatus status = manager.rollouts().status(id);
         Described described = new Described(group.id, status, description.converged(), description.instances());
         Printer.print(cli, output.format, described, out -> {
             out.print(summary(status) + "\n");

@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.spi.group.GroupId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,7 +16,8 @@ final class GroupDestroyCommand extends BaseCommand {
 
     @Override
     int run() {
-        ManagerConnection.open(cli, home()).groups().destroyGroup(group.groupId());
+        GroupId id = group.groupId();
+        ManagerConnection.open(cli, home()).groups().destroyGroup(id);
         cli.out().println("Destroy " + group.id + " initiated");
         cli.out().flush();
         return ExitCode.OK;

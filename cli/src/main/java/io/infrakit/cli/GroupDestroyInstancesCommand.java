@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.instance.InstanceId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +23,9 @@ final class GroupDestroyInstancesCommand extends BaseCommand {
 
     @Override
     int run() {
-        ManagerConnection.open(cli, home()).groups()
-                .destroyInstances(group.groupId(), instances.stream().map(InstanceId::of).toList());
+        GroupId id = group.groupId();
+        List<InstanceId> members = instances.stream().map(InstanceId::of).toList();
+        ManagerConnection.open(cli, home()).groups().destroyInstances(id, members);
         cli.out().println("Initiated.");
         cli.out().flush();
         return ExitCode.OK;

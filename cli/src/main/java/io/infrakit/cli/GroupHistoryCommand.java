@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.Revision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,8 @@ final class GroupHistoryCommand extends BaseCommand {
 
     @Override
     int run() {
-        List<Revision> revisions = ManagerConnection.open(cli, home()).rollouts().history(group.groupId());
+        GroupId id = group.groupId();
+        List<Revision> revisions = ManagerConnection.open(cli, home()).rollouts().history(id);
         Printer.print(cli, output.format, revisions, () -> table(revisions));
         return ExitCode.OK;
     }

@@ -1,7 +1,9 @@
 package io.infrakit.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.group.GroupDescription;
+import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.group.GroupSpec;
 import picocli.CommandLine.Command;
@@ -19,7 +21,8 @@ final class GroupLsCommand extends BaseCommand {
         super(cli);
     }
 
-    record Row(@JsonProperty("ID") String id, @JsonProperty("Instances") int instances,
+    /** Instances is null for a group that is stored but not managed (its plugins were missing when the manager started). */
+    record Row(@JsonProperty("ID") String id, @JsonProperty("Instances") Integer instances,
                @JsonProperty("Converged") boolean converged) {
     }
 
@@ -29,14 +32,22 @@ final class GroupLsCommand extends BaseCommand {
         List<Row> rows = groups.inspectGroups().stream()
                 .map(GroupSpec::id)
                 .sorted()
-                .map(id -> {
-                    GroupDescription description = groups.describeGroup(id);
-                    return new Row(id.value(), description.instances().size(), description.converged());
-                })
+                .map(id -> row(groups, id, cli))
                 .toList();
         Printer.print(cli, output.format, rows, () -> Printer.table(List.of("ID", "INSTANCES", "CONVERGED"),
-                rows.stream().map(row -> List.of(row.id(), Integer.toString(row.instances()),
+                rows.stream().map(row -> List.of(row.id(), row.instances() == null ? "-" : row.instances().toString(),
                         Boolean.toString(row.converged()))).toList()));
         return ExitCode.OK;
+    }
+
+    /** One group that cannot be described does not hide the others: its row shows no count, stderr says why. */
+    private static Row row(GroupPlugin groups, GroupId id, CliEnvironment cli) {
+        try {
+            GroupDescription description = groups.describeGroup(id);
+            return new Row(id.value(), description.instances().size(), description.converged());
+        } catch (InfrakitException e) {
+            cli.notice(Commands.oneLine(e));
+            return new Row(id.value(), null, false);
+        }
     }
 }

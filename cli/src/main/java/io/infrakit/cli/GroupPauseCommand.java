@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.spi.group.GroupId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,7 +16,8 @@ final class GroupPauseCommand extends BaseCommand {
 
     @Override
     int run() {
-        ManagerConnection.open(cli, home()).rollouts().pause(group.groupId());
+        GroupId id = group.groupId();
+        ManagerConnection.open(cli, home()).rollouts().pause(id);
         cli.out().println("Paused " + group.id);
         cli.out().flush();
         return ExitCode.OK;

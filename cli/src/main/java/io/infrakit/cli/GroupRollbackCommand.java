@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.Revision;
 import io.infrakit.spi.group.RolloutControl;
 import picocli.CommandLine.Command;
@@ -29,12 +30,13 @@ final class GroupRollbackCommand extends BaseCommand {
 
     @Override
     int run() {
+        GroupId id = group.groupId();
         RolloutControl rollouts = ManagerConnection.open(cli, home()).rollouts();
-        Revision revision = rollouts.rollback(group.groupId(), Optional.ofNullable(to));
+        Revision revision = rollouts.rollback(id, Optional.ofNullable(to));
         cli.out().println(message(group.id, revision));
         cli.out().flush();
         if (wait != null) {
-            new ConvergenceWait(cli, rollouts, group.groupId(), wait).await();
+            new ConvergenceWait(cli, rollouts, id, wait).await();
         }
         return ExitCode.OK;
     }

@@ -1,5 +1,7 @@
 package io.infrakit.cli;
 
+import io.infrakit.spi.UsageException;
+import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPlugin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,12 +22,16 @@ final class GroupScaleCommand extends BaseCommand {
 
     @Override
     int run() {
+        GroupId id = group.groupId();
+        if (size != null && size < 0) {
+            throw new UsageException("group scale " + id + ": the size must be 0 or more, got " + size);
+        }
         GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
-        int current = groups.describeGroup(group.groupId()).instances().size();
+        int current = groups.describeGroup(id).instances().size();
         if (size == null) {
             cli.out().println("Group " + group.id + " at " + current + " instances");
         } else {
-            groups.setSize(group.groupId(), size);
+            groups.setSize(id, size);
             cli.out().println("Group " + group.id + " at " + current + " instances, scale to " + size);
         }
         cli.out().flush();

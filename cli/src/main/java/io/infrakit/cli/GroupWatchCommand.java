@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.spi.group.GroupId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +32,8 @@ final class GroupWatchCommand extends BaseCommand {
 
     @Override
     int run() {
-        new EventWatch(cli, ManagerConnection.open(cli, home()).rollouts(), group.groupId(), output.format,
+        GroupId id = group.groupId();
+        new EventWatch(cli, ManagerConnection.open(cli, home()).rollouts(), id, output.format,
                 () -> LockSupport.parkNanos(POLL.toNanos())).run(all, untilConverged);
         return ExitCode.OK;
     }

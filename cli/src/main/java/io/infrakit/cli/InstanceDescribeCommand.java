@@ -1,6 +1,7 @@
 package io.infrakit.cli;
 
 import io.infrakit.spi.InvalidSpecException;
+import io.infrakit.spi.PluginName;
 import io.infrakit.spi.instance.InstanceDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +36,10 @@ final class InstanceDescribeCommand extends BaseCommand {
 
     @Override
     int run() {
+        PluginName name = plugin.pluginName();
+        Map<String, String> wanted = parseTags(tags);
         List<InstanceDescription> instances = ManagerConnection.open(cli, home())
-                .instancePlugin(plugin.name).describeInstances(parseTags(tags), properties);
+                .instancePlugin(name).describeInstances(wanted, properties);
         Printer.print(cli, output.format, instances, out -> table(out, instances));
         return ExitCode.OK;
     }

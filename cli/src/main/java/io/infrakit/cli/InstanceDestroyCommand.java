@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.spi.PluginName;
 import io.infrakit.spi.instance.DestroyReason;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstancePlugin;
@@ -24,9 +25,11 @@ final class InstanceDestroyCommand extends BaseCommand {
 
     @Override
     int run() {
-        InstancePlugin instances = ManagerConnection.open(cli, home()).instancePlugin(plugin.name);
-        for (String id : ids) {
-            instances.destroy(InstanceId.of(id), DestroyReason.TERMINATE);
+        PluginName name = plugin.pluginName();
+        List<InstanceId> targets = ids.stream().map(InstanceId::of).toList();
+        InstancePlugin instances = ManagerConnection.open(cli, home()).instancePlugin(name);
+        for (InstanceId id : targets) {
+            instances.destroy(id, DestroyReason.TERMINATE);
             cli.out().println(id);
         }
         cli.out().flush();

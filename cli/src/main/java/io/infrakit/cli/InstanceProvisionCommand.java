@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.spi.PluginName;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstanceSpec;
 import picocli.CommandLine.Command;
@@ -27,8 +28,9 @@ final class InstanceProvisionCommand extends BaseCommand {
 
     @Override
     int run() {
+        PluginName name = plugin.pluginName();
         InstanceSpec spec = SpecFiles.read(source, System.in, cli.workingDirectory(), InstanceSpec.class);
-        InstanceId id = ManagerConnection.open(cli, home()).instancePlugin(plugin.name).provision(spec);
+        InstanceId id = ManagerConnection.open(cli, home()).instancePlugin(name).provision(spec);
         Printer.print(cli, output.format, Map.of("ID", id.value()), id::value);
         return ExitCode.OK;
     }

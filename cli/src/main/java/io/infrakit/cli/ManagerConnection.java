@@ -47,8 +47,7 @@ final class ManagerConnection {
         return PluginClient.of(endpoint, timeout);
     }
 
-    InstancePlugin instancePlugin(String name) {
-        PluginName pluginName = PluginName.parse(name);
+    InstancePlugin instancePlugin(PluginName pluginName) {
         return new RemoteInstancePlugin(client(discovery().find(pluginName)), pluginName);
     }
 

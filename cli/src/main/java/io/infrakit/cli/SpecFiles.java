@@ -7,7 +7,6 @@ import io.infrakit.templates.Templates;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a spec a user gives as a file or on stdin ({@code -}), JSON or YAML, with errors at file:line:column;
+ * Reads a spec a user gives as a file or on stdin ({@code -}), JSON or YAML in UTF-8, with errors at file:line:column;
  * a file ending in {@code .ftl} is a template, rendered with the given variables first.
  */
 final class SpecFiles {
@@ -26,7 +25,7 @@ final class SpecFiles {
     /** @param workingDirectory where a relative file name starts from */
     static <T> T read(String source, InputStream stdin, Path workingDirectory, Class<T> type) {
         String name = "-".equals(source) ? "<stdin>" : source;
-        return SpecText.read(name, readText(source, stdin, workingDirectory), type);
+        return SpecText.read(name, readBytes(source, stdin, workingDirectory), type);
     }
 
     static <T> T readOrRender(String source, InputStream stdin, Path workingDirectory, Class<T> type,
@@ -39,12 +38,12 @@ final class SpecFiles {
         return SpecText.read(source, text, type);
     }
 
-    private static String readText(String source, InputStream stdin, Path workingDirectory) {
+    private static byte[] readBytes(String source, InputStream stdin, Path workingDirectory) {
         try {
             if ("-".equals(source)) {
-                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                return stdin.readAllBytes();
             }
-            return Files.readString(workingDirectory.resolve(source));
+            return Files.readAllBytes(workingDirectory.resolve(source));
         } catch (NoSuchFileException e) {
             throw new InvalidSpecException(source + ": no such file");
         } catch (IOException e) {

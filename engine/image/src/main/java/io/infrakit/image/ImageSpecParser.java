@@ -11,6 +11,7 @@ import io.infrakit.image.ImageSpec.KernelSpec;
 import io.infrakit.image.ImageSpec.ServiceSpec;
 import io.infrakit.image.ImageSpec.TreeFile;
 import io.infrakit.spi.InvalidSpecException;
+import io.infrakit.spi.SpecText;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class ImageSpecParser {
     public static ImageSpec parse(Path specFile, Map<String, String> vars) {
         String text;
         try {
-            text = Files.readString(specFile);
+            text = SpecText.decode(specFile.toString(), Files.readAllBytes(specFile));
         } catch (IOException e) {
             throw new InvalidSpecException(specFile + ": cannot read the image spec: " + e.getMessage(), e);
         }

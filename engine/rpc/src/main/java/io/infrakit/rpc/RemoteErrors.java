@@ -31,7 +31,7 @@ final class RemoteErrors {
                     : new PluginException(plugin, method, message);
             case INCOMPATIBLE_PLUGIN -> new IncompatiblePluginException(message);
             case PLUGIN_NOT_FOUND -> data.path("Name").isTextual()
-                    ? new PluginNotFoundException(data.path("Name").asText(), known(data.path("Known")))
+                    ? new PluginNotFoundException(message, data.path("Name").asText(), known(data.path("Known")))
                     : new PluginException(plugin, method, message);
             case PLUGIN -> new PluginException(plugin, method, message);
         };

@@ -15,23 +15,32 @@ public record PluginName(String lookup, String type) {
 
     public PluginName {
         if (lookup == null || !PART.matcher(lookup).matches()) {
-            throw new IllegalArgumentException("invalid plugin name '" + lookup + "': expected lookup[/type]");
+            throw invalid(lookup == null ? "" : lookup);
         }
         type = type == null ? "" : type;
-        if (type.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("invalid plugin type '" + type + "'");
+        if (type.chars().anyMatch(Character::isWhitespace) || Identifiers.firstUnsafe(type) >= 0) {
+            throw new IllegalArgumentException("invalid plugin type '" + Identifiers.escape(type) + "'");
         }
     }
 
     @JsonCreator
     public static PluginName parse(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("invalid plugin name '': expected lookup[/type]");
+            throw invalid(name == null ? "" : name);
         }
         int slash = name.indexOf('/');
-        return slash < 0
-                ? new PluginName(name, "")
-                : new PluginName(name.substring(0, slash), name.substring(slash + 1));
+        try {
+            return slash < 0
+                    ? new PluginName(name, "")
+                    : new PluginName(name.substring(0, slash), name.substring(slash + 1));
+        } catch (IllegalArgumentException e) {
+            throw invalid(name);
+        }
+    }
+
+    private static IllegalArgumentException invalid(String name) {
+        return new IllegalArgumentException("invalid plugin name '" + Identifiers.escape(name)
+                + "': expected lookup[/type], the lookup of letters, digits, '.', '_' and '-'");
     }
 
     public static PluginName of(String lookup) {

@@ -9,7 +9,13 @@ public class PluginNotFoundException extends InfrakitException {
     private final List<String> known;
 
     public PluginNotFoundException(String name, List<String> known) {
-        super("unknown plugin '" + name + "'; known: " + (known.isEmpty() ? "(none)" : String.join(", ", known)));
+        this("unknown plugin '" + Identifiers.escape(name) + "'; known: "
+                + (known.isEmpty() ? "(none)" : String.join(", ", known)), name, known);
+    }
+
+    /** The same, with a message that says what needed the plugin. */
+    public PluginNotFoundException(String message, String name, List<String> known) {
+        super(message);
         this.name = name;
         this.known = List.copyOf(known);
     }

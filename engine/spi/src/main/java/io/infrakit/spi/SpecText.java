@@ -10,6 +10,12 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +28,32 @@ public final class SpecText {
     private static final ObjectMapper YAML = new YAMLMapper();
 
     private SpecText() {
+    }
+
+    /** Bytes a user gave (a file, stdin) as a record; they must be UTF-8, as JSON and YAML files are. */
+    public static <T> T read(String name, byte[] bytes, Class<T> type) {
+        return read(name, decode(name, bytes), type);
+    }
+
+    /**
+     * Bytes a user gave as text: strict UTF-8, never a character silently replaced. Otherwise an InvalidSpecException
+     * naming the source and the offset of the first byte that is not UTF-8.
+     */
+    public static String decode(String name, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new InvalidSpecException(String.format("%s: not UTF-8: byte 0x%02X at offset %d", name,
+                    bytes[in.position()] & 0xff, in.position()));
+        }
+        return out.flip().toString();
     }
 
     public static <T> T read(String name, String text, Class<T> type) {

@@ -26,6 +26,11 @@ final class Launcher {
     }
 
     Result runWithInput(String stdin, String... args) {
+        return runWithBytes(stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** With these bytes on stdin, as they are (not necessarily UTF-8). */
+    Result runWithBytes(byte[] stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("infrakit").toString());
         command.addAll(List.of(args));
@@ -40,7 +45,7 @@ final class Launcher {
             Process process = builder.start();
             try (var input = process.getOutputStream()) {
                 if (stdin != null) {
-                    input.write(stdin.getBytes(StandardCharsets.UTF_8));
+                    input.write(stdin);
                 }
             }
             if (!process.waitFor(180, TimeUnit.SECONDS)) {

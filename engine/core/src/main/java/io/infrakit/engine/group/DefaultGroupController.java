@@ -5,6 +5,7 @@ import io.infrakit.engine.group.plan.UpdatePlans;
 import io.infrakit.engine.group.spec.GroupProperties;
 import io.infrakit.engine.group.spec.GroupSpecValidator;
 import io.infrakit.spi.InfrakitException;
+import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Tags;
 import io.infrakit.spi.group.GroupDescription;
 import io.infrakit.spi.group.GroupEvent;
@@ -94,7 +95,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
             if (!pretend) {
                 GroupState created = revisions.created(spec, properties, plan);
                 if (groups.putIfAbsent(spec.id(), created) == null) {
-                    revisions.committed(created, spec, plan);
+                    committedOrForgotten(created, spec, plan);
                     schedule.reconcileEveryPoll(created);
                     LOG.info("managing group {}", spec.id());
                     schedule.reconcileNow(created);
@@ -112,6 +113,17 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
             schedule.reconcileNow(existing);
         }
         return plan;
+    }
+
+    /** A new group whose first revision cannot be kept is not watched either: a failed commit leaves nothing. */
+    private void committedOrForgotten(GroupState created, GroupSpec spec, String plan) {
+        try {
+            revisions.committed(created, spec, plan);
+        } catch (RuntimeException e) {
+            groups.remove(created.id, created);
+            created.remove();
+            throw e;
+        }
     }
 
     private String explain(GroupState group, GroupProperties next) {
@@ -156,7 +168,10 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         return groups.values().stream().map(GroupState::spec).sorted(Comparator.comparing(GroupSpec::id)).toList();
     }
 
-    /** Destroys these members and lowers the size by the number really destroyed; unknown IDs are skipped. */
+    /**
+     * Destroys these members and lowers the size by the number really destroyed. An ID that is not a member refuses
+     * the whole request: nothing is destroyed.
+     */
     @Override
     public void destroyInstances(GroupId id, List<InstanceId> instanceIds) {
         destroys.destroyInstances(watched(id), instanceIds);
@@ -170,7 +185,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     @Override
     public void setSize(GroupId id, int size) {
         if (size < 0) {
-            throw new InfrakitException("size cannot be negative");
+            throw new InvalidSpecException("size cannot be negative");
         }
         GroupState group = known(id);
         if (group.properties().allocation().isQuorum()) {

@@ -4,6 +4,7 @@ import io.infrakit.engine.group.spec.AllocationSpec;
 import io.infrakit.engine.group.spec.GroupProperties;
 import io.infrakit.engine.group.spec.GroupSpecValidator;
 import io.infrakit.spi.InfrakitException;
+import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceId;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +26,8 @@ import java.util.function.Consumer;
 final class DestroyRequests {
 
     private static final Logger LOG = LoggerFactory.getLogger(DestroyRequests.class);
+    /** An error names at most this many of the IDs that are not members. */
+    private static final int NAMED_STRANGERS = 10;
 
     private final GroupSpecValidator plugins;
     private final Clock clock;
@@ -72,6 +76,7 @@ final class DestroyRequests {
         InstancePlugin instances = plugins.instance(properties.instance().plugin());
         List<InstanceDescription> targets = DirectRemoval.only(DirectRemoval.members(group, instances),
                 new HashSet<>(instanceIds));
+        refuseStrangers(group, instanceIds, targets);
         boolean cattle = !properties.allocation().isQuorum();
         int size = properties.allocation().size();
         // The size drops before the destroys start and comes back up for those that resist, so no reconcile in
@@ -90,6 +95,22 @@ final class DestroyRequests {
         if (!result.resisted().isEmpty()) {
             throw new InfrakitException(result.describeResisted());
         }
+    }
+
+    /** IDs that are not members are a mistake in the request: nothing is destroyed, and they are named. */
+    private static void refuseStrangers(GroupState group, List<InstanceId> requested, List<InstanceDescription> members) {
+        Set<InstanceId> found = new HashSet<>();
+        members.forEach(member -> found.add(member.id()));
+        List<String> strangers = requested.stream().filter(id -> !found.contains(id)).distinct()
+                .map(InstanceId::value).toList();
+        if (strangers.isEmpty()) {
+            return;
+        }
+        String named = strangers.size() <= NAMED_STRANGERS ? String.join(", ", strangers)
+                : String.join(", ", strangers.subList(0, NAMED_STRANGERS)) + " and "
+                + (strangers.size() - NAMED_STRANGERS) + " more";
+        throw new InvalidSpecException("Group '" + group.id + "' has no instance" + (strangers.size() == 1 ? " " : "s ")
+                + named + "; nothing was destroyed");
     }
 
     private void resize(GroupState group, int size) {

@@ -81,7 +81,7 @@ public final class Manager implements AutoCloseable {
                 if (GROUP_BACKEND.equals(provider.name()) && objects.groups().containsKey(PluginObjects.DEFAULT_TYPE)) {
                     GroupPlugin backend = objects.groups().get(PluginObjects.DEFAULT_TYPE);
                     groups = Optional.of(new PersistingGroupPlugin(backend, GROUP_BACKEND,
-                            new FileSpecStore(home.configsDir())));
+                            new FileSpecStore(home.configsDir()), FileSpecStore.setAside(home.configsDir())));
                 }
             }
             StoredGroupRecommits recommits = StoredGroupRecommits.none();

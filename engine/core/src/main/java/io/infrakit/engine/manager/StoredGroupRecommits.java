@@ -1,5 +1,6 @@
 package io.infrakit.engine.manager;
 
+import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.group.GroupId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Commits the stored groups again when the manager starts. A group whose plugins are not up yet is tried again
- * every 2 s, 10 times in all, as InfraKit's manager does; what still fails is logged, never thrown at start-up.
+ * every 2 s, 10 times in all, as InfraKit's manager does; what still fails is logged, never thrown at start-up. A
+ * group that no longer validates was set aside by the commit and is not tried again.
  */
 final class StoredGroupRecommits implements AutoCloseable {
 
@@ -48,6 +50,9 @@ final class StoredGroupRecommits implements AutoCloseable {
 
     private static void retry(ScheduledExecutorService retries, PersistingGroupPlugin groups, GroupId id,
                               RuntimeException error, int attempt) {
+        if (error instanceof InvalidSpecException) {
+            return;
+        }
         if (attempt > ATTEMPTS) {
             LOG.warn("gave up committing stored group {} after {} attempts: {}", id, ATTEMPTS, error.getMessage());
             return;

@@ -12,19 +12,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** InfraKit's file store: the global spec document as pretty JSON in {@code <home>/configs/global.config}. */
+/**
+ * InfraKit's file store: the global spec document as pretty JSON in {@code <home>/configs/global.config} (or another
+ * document of the configs directory in the same format).
+ */
 public final class FileSpecStore implements SpecStore {
 
     public static final String DOCUMENT = "global.config";
+    /** Where the manager sets aside a stored spec that no longer validates, in the same format. */
+    public static final String SET_ASIDE_DOCUMENT = "rejected.config";
 
     private final Path file;
 
     public FileSpecStore(Path configsDir) {
-        this.file = configsDir.resolve(DOCUMENT);
+        this(configsDir, DOCUMENT);
+    }
+
+    public FileSpecStore(Path configsDir, String document) {
+        this.file = configsDir.resolve(document);
+    }
+
+    /** The store of specs set aside because they no longer validate. */
+    public static FileSpecStore setAside(Path configsDir) {
+        return new FileSpecStore(configsDir, SET_ASIDE_DOCUMENT);
     }
 
     public Path file() {
         return file;
+    }
+
+    @Override
+    public String toString() {
+        return file.toString();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.infrakit.engine.group;
 
 import io.infrakit.engine.group.simulation.VirtualClock;
+import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Tags;
 import io.infrakit.spi.flavor.Health;
 import io.infrakit.spi.group.GroupPhase;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import static io.infrakit.engine.group.GroupControllerRevisionsTest.hash;
 import static io.infrakit.engine.group.Specs.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The rollout journal across a restart: a second controller over the same instances and the same home, committed
@@ -163,9 +165,10 @@ class GroupControllerJournalTest {
 
     @Test
     void groupIdsCannotNameAPathOutsideTheRevisionsDirectory() {
+        // A group ID starts with a letter or digit and holds no '/', so '..' and 'a/../../b' are no IDs at all.
+        assertThatThrownBy(() -> io.infrakit.spi.group.GroupId.of("..")).isInstanceOf(InvalidSpecException.class);
+        assertThatThrownBy(() -> io.infrakit.spi.group.GroupId.of("a/../../b")).isInstanceOf(InvalidSpecException.class);
         FileJournalStore store = new FileJournalStore(configs);
-        assertThat(store.dir(io.infrakit.spi.group.GroupId.of("..")).getParent()).isEqualTo(configs.resolve("revisions"));
-        assertThat(store.dir(io.infrakit.spi.group.GroupId.of("a/../../b")).getParent())
-                .isEqualTo(configs.resolve("revisions"));
+        assertThat(store.dir(io.infrakit.spi.group.GroupId.of("a..b")).getParent()).isEqualTo(configs.resolve("revisions"));
     }
 }

@@ -6,6 +6,7 @@ import io.infrakit.engine.group.spec.GroupSpecValidator;
 import io.infrakit.engine.group.spec.Quantity;
 import io.infrakit.spi.Any;
 import io.infrakit.spi.InvalidSpecException;
+import io.infrakit.spi.PluginNotFoundException;
 import io.infrakit.testkit.FakeInstancePlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,11 +79,20 @@ class GroupSpecValidationTest {
     void pluginsAreLookedUpFlavorFirstWithInfrakitsMessages() {
         assertThatThrownBy(() -> validator.validate("g", props("{\"Allocation\":{\"Size\":1},"
                 + "\"Instance\":{\"Plugin\":\"fake\"},\"Flavor\":{\"Plugin\":\"nope\"}}")))
-                .isInstanceOf(InvalidSpecException.class)
+                .isInstanceOf(PluginNotFoundException.class)
                 .hasMessage("Failed to find Flavor plugin 'nope':unknown plugin 'nope'; known: test");
         assertThatThrownBy(() -> validator.validate("g", props("{\"Allocation\":{\"Size\":1},"
                 + "\"Instance\":{\"Plugin\":\"nope\"},\"Flavor\":{\"Plugin\":\"test\",\"Properties\":{\"Type\":\"minion\"}}}")))
+                .isInstanceOf(PluginNotFoundException.class)
                 .hasMessage("Failed to find Instance plugin 'nope':unknown plugin 'nope'; known: fake");
+    }
+
+    @Test
+    void aNameThatCannotNameAPluginIsABadSpecNotAMissingPlugin() {
+        assertThatThrownBy(() -> validator.validate("g", props("{\"Allocation\":{\"Size\":1},"
+                + "\"Instance\":{\"Plugin\":\"fake\"},\"Flavor\":{\"Plugin\":\"../x\"}}")))
+                .isExactlyInstanceOf(InvalidSpecException.class)
+                .hasMessageStartingWith("Failed to find Flavor plugin '../x':invalid plugin name '../x'");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.infrakit.engine.store.StoredSpec;
 import io.infrakit.spi.Any;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.group.GroupId;
+import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.group.GroupSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class PersistingGroupPluginTest {
     @Test
     void storesACommitBeforeForwardingIt() {
         FileSpecStore store = new FileSpecStore(configs);
-        PersistingGroupPlugin groups = new PersistingGroupPlugin(backend, "group-stateless", store);
+        PersistingGroupPlugin groups = persisting(backend, store);
 
         String details = groups.commitGroup(spec("workers", 3), false);
 
@@ -36,13 +37,13 @@ class PersistingGroupPluginTest {
             assertThat(stored.record().handler()).isEqualTo("group-stateless");
             assertThat(stored.record().spec().properties()).isEqualTo(Any.parse("{\"Size\":3}"));
         });
-        assertThat(backend.calls).containsExactly("commit workers {\"Size\":3}");
+        assertThat(backend.calls).containsExactly("pretend workers {\"Size\":3}", "commit workers {\"Size\":3}");
     }
 
     @Test
     void aPretendCommitStoresNothing() {
         FileSpecStore store = new FileSpecStore(configs);
-        new PersistingGroupPlugin(backend, "group-stateless", store).commitGroup(spec("workers", 3), true);
+        persisting(backend, store).commitGroup(spec("workers", 3), true);
 
         assertThat(store.load()).isEmpty();
         assertThat(backend.calls).containsExactly("pretend workers {\"Size\":3}");
@@ -51,7 +52,7 @@ class PersistingGroupPluginTest {
     @Test
     void aNewCommitReplacesTheStoredSpecAndFreeForgetsIt() {
         FileSpecStore store = new FileSpecStore(configs);
-        PersistingGroupPlugin groups = new PersistingGroupPlugin(backend, "group-stateless", store);
+        PersistingGroupPlugin groups = persisting(backend, store);
         groups.commitGroup(spec("workers", 3), false);
         groups.commitGroup(spec("db", 1), false);
         groups.commitGroup(spec("workers", 5), false);
@@ -65,9 +66,9 @@ class PersistingGroupPluginTest {
     @Test
     void recommitsEveryStoredGroupTwiceAfterARestart() {
         FileSpecStore store = new FileSpecStore(configs);
-        new PersistingGroupPlugin(new RecordingGroupPlugin(), "group-stateless", store).commitGroup(spec("a", 1), false);
+        persisting(new RecordingGroupPlugin(), store).commitGroup(spec("a", 1), false);
 
-        PersistingGroupPlugin restarted = new PersistingGroupPlugin(backend, "group-stateless", new FileSpecStore(configs));
+        PersistingGroupPlugin restarted = persisting(backend, new FileSpecStore(configs));
         assertThat(restarted.recommitStored()).isEmpty();
         assertThat(backend.calls).containsExactly("commit a {\"Size\":1}", "commit a {\"Size\":1}");
     }
@@ -75,11 +76,11 @@ class PersistingGroupPluginTest {
     @Test
     void aStoredGroupThatCannotBeCommittedYetIsReportedNotThrown() {
         FileSpecStore store = new FileSpecStore(configs);
-        new PersistingGroupPlugin(new RecordingGroupPlugin(), "group-stateless", store).commitGroup(spec("a", 1), false);
-        new PersistingGroupPlugin(new RecordingGroupPlugin(), "group-stateless", store).commitGroup(spec("b", 2), false);
+        persisting(new RecordingGroupPlugin(), store).commitGroup(spec("a", 1), false);
+        persisting(new RecordingGroupPlugin(), store).commitGroup(spec("b", 2), false);
         backend.failCommitsOf = "a";
 
-        var failed = new PersistingGroupPlugin(backend, "group-stateless", store).recommitStored();
+        var failed = persisting(backend, store).recommitStored();
 
         assertThat(failed).containsOnlyKeys(GroupId.of("a"));
         assertThat(failed.get(GroupId.of("a"))).hasMessage("Failed to find Instance plugin 'file':not yet");
@@ -89,7 +90,7 @@ class PersistingGroupPluginTest {
     @Test
     void aGroupWhoseDestroyFailsStaysStoredSoNothingIsOrphaned() {
         FileSpecStore store = new FileSpecStore(configs);
-        PersistingGroupPlugin groups = new PersistingGroupPlugin(backend, "group-stateless", store);
+        PersistingGroupPlugin groups = persisting(backend, store);
         groups.commitGroup(spec("workers", 3), false);
         backend.failDestroy = true;
 
@@ -104,12 +105,12 @@ class PersistingGroupPluginTest {
     @Test
     void aNewSizeIsStoredSoARestartKeepsIt() {
         FileSpecStore store = new FileSpecStore(configs);
-        PersistingGroupPlugin groups = new PersistingGroupPlugin(backend, "group-stateless", store);
+        PersistingGroupPlugin groups = persisting(backend, store);
         groups.commitGroup(spec("workers", 3), false);
 
         groups.setSize(GroupId.of("workers"), 7);
 
-        assertThat(new PersistingGroupPlugin(backend, "group-stateless", new FileSpecStore(configs)).inspectGroups())
+        assertThat(persisting(backend, new FileSpecStore(configs)).inspectGroups())
                 .containsExactly(spec("workers", 7));
     }
 
@@ -127,11 +128,15 @@ class PersistingGroupPluginTest {
             }
         };
 
-        assertThatThrownBy(() -> new PersistingGroupPlugin(backend, "group-stateless", broken)
+        assertThatThrownBy(() -> persisting(backend, broken)
                 .commitGroup(spec("workers", 3), false))
                 .isInstanceOf(InfrakitException.class)
                 .hasMessage("Cannot update spec. Abort: disk full");
-        assertThat(backend.calls).isEmpty();
+        assertThat(backend.calls).as("validated only, never acted on").containsExactly("pretend workers {\"Size\":3}");
+    }
+
+    PersistingGroupPlugin persisting(GroupPlugin groups, SpecStore store) {
+        return new PersistingGroupPlugin(groups, "group-stateless", store, FileSpecStore.setAside(configs));
     }
 
     static GroupSpec spec(String id, int size) {

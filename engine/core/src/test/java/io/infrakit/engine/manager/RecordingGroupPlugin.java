@@ -3,6 +3,7 @@ package io.infrakit.engine.manager;
 import io.infrakit.spi.Any;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.PluginException;
+import io.infrakit.spi.PluginNotFoundException;
 import io.infrakit.spi.group.GroupDescription;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPlugin;
@@ -25,7 +26,10 @@ final class RecordingGroupPlugin implements GroupPlugin {
     @Override
     public String commitGroup(GroupSpec spec, boolean pretend) {
         if (spec.id().value().equals(failCommitsOf)) {
-            throw new InvalidSpecException("Failed to find Instance plugin 'file':not yet");
+            throw new PluginNotFoundException("Failed to find Instance plugin 'file':not yet", "file", List.of());
+        }
+        if (!spec.properties().isEmpty() && spec.properties().node().has("Invalid")) {
+            throw new InvalidSpecException("Invalid properties: " + spec.properties().node().get("Invalid").asText());
         }
         calls.add((pretend ? "pretend " : "commit ") + spec.id() + " " + spec.properties());
         if (!pretend) {

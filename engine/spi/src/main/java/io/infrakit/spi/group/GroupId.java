@@ -2,14 +2,16 @@ package io.infrakit.spi.group;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.infrakit.spi.Identifiers;
 
-/** The ID of a group, such as {@code workers}. */
+/**
+ * The ID of a group, such as {@code workers}: letters, digits, '.', '_' and '-', starting with a letter or digit,
+ * at most {@value io.infrakit.spi.Identifiers#MAX_GROUP_ID} characters ({@link Identifiers#checkGroupId}).
+ */
 public record GroupId(String value) implements Comparable<GroupId> {
 
     public GroupId {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Group ID must not be blank");
-        }
+        Identifiers.checkGroupId(value);
     }
 
     @JsonCreator

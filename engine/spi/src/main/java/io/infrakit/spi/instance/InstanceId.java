@@ -2,14 +2,13 @@ package io.infrakit.spi.instance;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.infrakit.spi.Identifiers;
 
-/** The provider's ID of an instance. */
+/** The provider's ID of an instance: printable text ({@link Identifiers#checkPrintable}). */
 public record InstanceId(String value) implements Comparable<InstanceId> {
 
     public InstanceId {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("an instance ID must not be blank");
-        }
+        Identifiers.checkPrintable("an instance ID", value);
     }
 
     @JsonCreator

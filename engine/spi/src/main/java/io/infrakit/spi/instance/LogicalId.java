@@ -2,14 +2,13 @@ package io.infrakit.spi.instance;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.infrakit.spi.Identifiers;
 
-/** A stable name for a "pet" instance, often its IP address. */
+/** A stable name for a "pet" instance, often its IP address: printable text ({@link Identifiers#checkPrintable}). */
 public record LogicalId(String value) implements Comparable<LogicalId> {
 
     public LogicalId {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a logical ID must not be blank");
-        }
+        Identifiers.checkPrintable("a logical ID", value);
     }
 
     @JsonCreator

@@ -119,7 +119,11 @@ public final class GroupPropertiesParser {
             if (!id.isTextual() || id.asText().isBlank()) {
                 throw invalid("Allocation.LogicalIDs: expected non-blank strings, got " + id);
             }
-            ids.add(LogicalId.of(id.asText()));
+            try {
+                ids.add(LogicalId.of(id.asText()));
+            } catch (InvalidSpecException e) {
+                throw invalid("Allocation.LogicalIDs: " + e.getMessage());
+            }
         }
         return ids;
     }

@@ -1,16 +1,19 @@
 package io.infrakit.engine.group.spec;
 
 import io.infrakit.spi.Any;
+import io.infrakit.spi.Identifiers;
+import io.infrakit.spi.IncompatiblePluginException;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.PluginName;
+import io.infrakit.spi.PluginNotFoundException;
 import io.infrakit.spi.flavor.FlavorPlugin;
 import io.infrakit.spi.instance.InstancePlugin;
 import io.infrakit.spi.plugin.PluginLookup;
 
 /**
  * Checks a group spec as InfraKit does on commit (pretend or real): the ID, the properties, then the flavor and
- * instance plugins are looked up and asked to validate their own properties. Every failure is an
- * InvalidSpecException with InfraKit's message.
+ * instance plugins are looked up and asked to validate their own properties. Every failure has InfraKit's message;
+ * a plugin that cannot be found is a PluginNotFoundException, anything else an InvalidSpecException.
  */
 public final class GroupSpecValidator {
 
@@ -21,9 +24,7 @@ public final class GroupSpecValidator {
     }
 
     public GroupProperties validate(String groupId, Any properties) {
-        if (groupId == null || groupId.isBlank()) {
-            throw new InvalidSpecException("Group ID must not be blank");
-        }
+        Identifiers.checkGroupId(groupId);
         GroupProperties parsed = GroupPropertiesParser.parse(properties);
         FlavorPlugin flavor = flavor(parsed.flavor().plugin());
         flavor.validate(parsed.flavor().properties(), parsed.allocation().toSpi());
@@ -36,7 +37,7 @@ public final class GroupSpecValidator {
         try {
             return plugins.flavor(PluginName.parse(name));
         } catch (RuntimeException e) {
-            throw new InvalidSpecException("Failed to find Flavor plugin '" + name + "':" + e.getMessage(), e);
+            throw notFound("Flavor", name, e);
         }
     }
 
@@ -44,7 +45,22 @@ public final class GroupSpecValidator {
         try {
             return plugins.instance(PluginName.parse(name));
         } catch (RuntimeException e) {
-            throw new InvalidSpecException("Failed to find Instance plugin '" + name + "':" + e.getMessage(), e);
+            throw notFound("Instance", name, e);
         }
+    }
+
+    /**
+     * InfraKit's message, and the kind of failure kept: a plugin nothing answers to, or one of the wrong version, is a
+     * missing plugin (exit 4); a name that cannot name a plugin is a bad spec (exit 3).
+     */
+    private static RuntimeException notFound(String kind, String name, RuntimeException e) {
+        String message = "Failed to find " + kind + " plugin '" + Identifiers.escape(name) + "':" + e.getMessage();
+        if (e instanceof PluginNotFoundException missing) {
+            return new PluginNotFoundException(message, missing.name(), missing.known());
+        }
+        if (e instanceof IncompatiblePluginException) {
+            return new IncompatiblePluginException(message);
+        }
+        return new InvalidSpecException(message, e);
     }
 }

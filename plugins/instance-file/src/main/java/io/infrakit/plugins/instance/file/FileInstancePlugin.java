@@ -164,7 +164,8 @@ public final class FileInstancePlugin implements InstancePlugin {
             InstanceFile content = Json.mapper().readValue(Files.readAllBytes(file), InstanceFile.class);
             InstanceId id = InstanceId.of(file.getFileName().toString());
             return Optional.of(new InstanceFile(id, content.logicalId(), content.tags(), content.spec()));
-        } catch (NoSuchFileException | JsonProcessingException e) {
+        } catch (NoSuchFileException | JsonProcessingException | InvalidSpecException e) {
+            // gone, not an instance's JSON, or a name no instance ID can have (a control character, say)
             return Optional.empty();
         } catch (IOException e) {
             throw new PluginException(NAME, "read", "cannot read " + file + ": " + e, e);
