@@ -1,5 +1,6 @@
 package io.infrakit.playbooks.registry;
 
+import io.infrakit.playbooks.Printable;
 import io.infrakit.spi.PlaybookFetchException;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.Constants;
@@ -62,7 +63,8 @@ final class TreeCheck {
                 bytes += size(reader, tree.getObjectId(0), sizes);
                 if (bytes > limits.maxBytes()) {
                     throw refused(source, commit, "its files hold more than "
-                            + CheckoutLimits.describeBytes(limits.maxBytes()) + " (" + CheckoutLimits.BYTES_VARIABLE + ")");
+                            + CheckoutLimits.describeBytes(limits.maxBytes()) + " ("
+                            + CheckoutLimits.BYTES_VARIABLE + ")");
                 }
                 if (FileMode.SYMLINK.equals(mode)) {
                     links.put(tree.getPathString(), target(reader, tree, source, commit));
@@ -71,7 +73,7 @@ final class TreeCheck {
         }
         for (String link : links.keySet()) {
             if (!staysInside(link, links)) {
-                throw refused(source, commit, "its symbolic link '" + printable(link)
+                throw refused(source, commit, "its symbolic link '" + Printable.text(link)
                         + "' points outside the repository");
             }
         }
@@ -93,7 +95,7 @@ final class TreeCheck {
             byte[] bytes = reader.open(tree.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes(MAX_LINK_TARGET);
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (LargeObjectException e) {
-            throw refused(source, commit, "its symbolic link '" + printable(tree.getPathString())
+            throw refused(source, commit, "its symbolic link '" + Printable.text(tree.getPathString())
                     + "' is longer than any path");
         }
     }
@@ -145,12 +147,7 @@ final class TreeCheck {
 
     private static PlaybookFetchException refused(PlaybookSource source, ObjectId commit, String reason) {
         return new PlaybookFetchException(GitFetcher.cannotFetch(source, "commit "
-                + commit.abbreviate(ChangeLog.SHORT_ID).name() + " is refused: " + reason + "; nothing was checked out"));
-    }
-
-    /** A path from the repository, safe to print: control characters (a newline, an escape) shown as {@code ?}. */
-    private static String printable(String path) {
-        return path.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                + commit.abbreviate(ChangeLog.SHORT_ID).name() + " is refused: " + reason
+                + "; nothing was checked out"));
     }
 }
