@@ -6,8 +6,11 @@ import io.infrakit.dsl.CommitGroup;
 import io.infrakit.dsl.DestroyGroup;
 import io.infrakit.dsl.Echo;
 import io.infrakit.dsl.ImageOutput;
+import io.infrakit.dsl.Param;
 import io.infrakit.dsl.Plan;
 import io.infrakit.dsl.ScaleGroup;
+import io.infrakit.image.ImageSpec;
+import io.infrakit.image.ImageSpecParser;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Json;
 import io.infrakit.spi.group.GroupId;
@@ -17,21 +20,28 @@ import io.infrakit.templates.TemplateSession;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Carries out a playbook's plan in order: images first where the script asks for them, so later groups can refer
  * to their outputs; each step prints one line as it happens. Pretending asks the manager for plans only; print-only
- * never leaves the process.
+ * never leaves the process. Every group spec and image spec passes the {@link SpecConfinement} before it is
+ * committed, planned, printed or built.
  */
 public final class PlaybookRunner {
 
     private final Infrastructure infrastructure;
+    private final SpecConfinement confinement;
     private final PrintWriter out;
 
-    public PlaybookRunner(Infrastructure infrastructure, PrintWriter out) {
+    public PlaybookRunner(Infrastructure infrastructure, SpecConfinement confinement, PrintWriter out) {
         this.infrastructure = infrastructure;
+        this.confinement = confinement;
         this.out = out;
     }
 
@@ -39,16 +49,24 @@ public final class PlaybookRunner {
         SpecRenderer renderer = new SpecRenderer(playbook.root(), playbook.playbook().fileName(), templates,
                 plan.params());
         Map<String, Map<String, String>> imageOutputs = new HashMap<>();
+        Set<String> vouched = givenByTheUser(playbook, plan);
         List<GroupId> committed = new ArrayList<>();
         int images = 0;
         int scaled = 0;
         int destroyed = 0;
         for (Action action : plan.actions()) {
             if (action instanceof BuildImage image) {
-                imageOutputs.put(image.file(), build(image, playbook, mode));
+                imageOutputs.put(image.file(), build(image, playbook, mode, vouched));
                 images++;
             } else if (action instanceof CommitGroup commit) {
-                GroupSpec spec = renderer.render(commit, output -> outputOf(output, imageOutputs, mode));
+                // what the run's own image builds gave (or their placeholders) is named as it is
+                SpecRenderer.RenderedGroup rendered = renderer.render(commit, output -> {
+                    String value = outputOf(output, imageOutputs, mode);
+                    vouched.add(value);
+                    return value;
+                });
+                confinement.checkGroup(rendered.source(), rendered.spec(), vouched);
+                GroupSpec spec = rendered.spec();
                 commit(spec, mode);
                 committed.add(spec.id());
             } else if (action instanceof ScaleGroup scale) {
@@ -72,14 +90,33 @@ public final class PlaybookRunner {
         return summary;
     }
 
-    private Map<String, String> build(BuildImage image, LocalPlaybook playbook, RunMode mode) {
+    private Map<String, String> build(BuildImage image, LocalPlaybook playbook, RunMode mode, Set<String> vouched) {
         if (mode != RunMode.EXECUTE) {
             say("image " + image.file() + ": would be built");
             return Map.of();
         }
-        Map<String, String> outputs = infrastructure.buildImage(image, playbook.root());
+        Map<String, String> vars = new LinkedHashMap<>();
+        image.vars().forEach((name, value) -> vars.put(name, String.valueOf(value)));
+        ImageSpec spec = ImageSpecParser.parse(PlaybookFiles.inside(playbook.root(), image.file()), vars);
+        confinement.checkImage(image.file(), spec, vouched);
+        Map<String, String> outputs = infrastructure.buildImage(spec);
         say("image " + image.file() + ": built " + outputs.getOrDefault("hash", ""));
         return outputs;
+    }
+
+    /**
+     * The text values of parameters the user gave (on the command line, in a file or at a prompt): those that differ
+     * from the playbook's default, which is all a playbook decides. A spec may name what the user named.
+     */
+    private static Set<String> givenByTheUser(LocalPlaybook playbook, Plan plan) {
+        Set<String> given = new HashSet<>();
+        for (Param param : playbook.playbook().params()) {
+            Object value = plan.params().get(param.name());
+            if (value instanceof String text && !Objects.equals(value, param.defaultValue())) {
+                given.add(text);
+            }
+        }
+        return given;
     }
 
     private void commit(GroupSpec spec, RunMode mode) {
