@@ -56,7 +56,7 @@ final class PlaybookBenchmark {
         long start = System.nanoTime();
         LocalPlaybook playbook = LocalPlaybook.open(root, dsl);
         Plan plan = new ParameterResolver(Prompter.NOBODY, true).plan(playbook.playbook(), "up", Map.of());
-        runner.run(playbook, plan, templates.session(), RunMode.PRINT_ONLY);
+        runner.run(playbook, plan, templates, RunMode.PRINT_ONLY);
         return Duration.ofNanos(System.nanoTime() - start);
     }
 }

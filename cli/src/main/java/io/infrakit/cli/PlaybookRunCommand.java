@@ -98,7 +98,7 @@ final class PlaybookRunCommand extends BaseCommand {
         ManagerInfrastructure infrastructure = new ManagerInfrastructure(() -> ManagerConnection.open(cli, home()),
                 Images.builder(home(), cli.environment()));
         RunSummary summary = new PlaybookRunner(infrastructure, located.confinement(home()), cli.out())
-                .run(located.playbook(), plan, located.templates(home(), cli).session(), mode);
+                .run(located.playbook(), plan, located.templates(home(), cli), mode);
         if (wait != null && mode == RunMode.EXECUTE) {
             for (GroupId group : summary.committed()) {
                 new ConvergenceWait(cli, infrastructure.connection().rollouts(), group, wait).await();

@@ -125,7 +125,7 @@ class PlaybookRunnerTest {
 
         TemplatePolicy policy = TemplatePolicy.confinedTo(playbook.root());
         new PlaybookRunner(infrastructure, SpecConfinement.of(policy), new PrintWriter(output)).run(playbook, plan,
-                new Templates(policy).session(), RunMode.EXECUTE);
+                new Templates(policy), RunMode.EXECUTE);
 
         assertThat(infrastructure.calls).containsExactly("commit web", "commit worker");
         GroupSpec web = infrastructure.commits.get(0);
@@ -143,7 +143,7 @@ class PlaybookRunnerTest {
         Plan plan = playbook.playbook().plan(command, values);
         TemplatePolicy policy = TemplatePolicy.confinedTo(root);
         return new PlaybookRunner(infrastructure, SpecConfinement.of(policy), new PrintWriter(output, true))
-                .run(playbook, plan, new Templates(policy).session(), mode);
+                .run(playbook, plan, new Templates(policy), mode);
     }
 
     private void write(String relative, String text) throws IOException {

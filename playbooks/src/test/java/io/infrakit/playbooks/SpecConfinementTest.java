@@ -148,6 +148,35 @@ class SpecConfinementTest {
     }
 
     @Test
+    void oneSpecRefusedAndTheRunChangesNothingNotEvenWhatCameBefore() throws IOException {
+        write("playbook.groovy", """
+                command('up') {
+                    def img = image 'img.yml'
+                    group 'a', template('a.json.ftl', kernel: img.kernel)
+                    scale 'old', 3
+                    group 'b', template('b.json.ftl')
+                }
+                """);
+        write("img.yml", "kernel: {path: vmlinuz}\n");
+        write("a.json.ftl", "{\"Properties\": {\"Instance\": {\"Plugin\": \"qemu\", \"Properties\": "
+                + "{\"Kernel\": \"${kernel}\"}}}}");
+        write("b.json.ftl", "{\"Properties\": {\"Instance\": {\"Plugin\": \"qemu\", \"Properties\": "
+                + "{\"Kernel\": \"" + secret + "\"}}}}");
+        StringWriter output = new StringWriter();
+
+        assertThatThrownBy(() -> run(RunMode.EXECUTE, Map.of(), output))
+                .hasMessageStartingWith("b.json.ftl: Properties.Instance.Properties.Kernel");
+        assertThat(infrastructure.calls).isEmpty();
+        assertThat(output.toString()).isEmpty();
+
+        write("b.json.ftl", "{\"Properties\": {}}");
+        run(RunMode.EXECUTE, Map.of(), output);
+        assertThat(infrastructure.calls).containsExactly("build img.yml key=", "commit a", "scale old 3", "commit b");
+        assertThat(infrastructure.commits.get(0).properties().node().at("/Instance/Properties/Kernel").asText())
+                .isEqualTo("/images/k-");
+    }
+
+    @Test
     void aTrustedPlaybookMayNameAnything() throws IOException {
         group("{\"Flavor\": {\"Plugin\": \"vanilla\", \"Properties\": {\"InitScriptTemplateURL\": \"file://"
                 + secret + "\"}}}");
@@ -155,7 +184,7 @@ class SpecConfinementTest {
         LocalPlaybook playbook = LocalPlaybook.open(root, DSL);
         Plan plan = playbook.playbook().plan("up", Map.of());
         new PlaybookRunner(infrastructure, SpecConfinement.NONE, new PrintWriter(new StringWriter()))
-                .run(playbook, plan, new Templates(TemplatePolicy.confinedTo(root)).session(), RunMode.EXECUTE);
+                .run(playbook, plan, new Templates(TemplatePolicy.confinedTo(root)), RunMode.EXECUTE);
 
         assertThat(infrastructure.calls).containsExactly("commit g");
     }
@@ -166,12 +195,16 @@ class SpecConfinementTest {
     }
 
     private void run(RunMode mode, Map<String, String> given) {
+        run(mode, given, new StringWriter());
+    }
+
+    private void run(RunMode mode, Map<String, String> given, StringWriter output) {
         LocalPlaybook playbook = LocalPlaybook.open(root, DSL);
         Map<String, Object> values = new ParameterResolver(Prompter.NOBODY, true).resolve(playbook.playbook(), given);
         Plan plan = playbook.playbook().plan("up", values);
         TemplatePolicy policy = TemplatePolicy.confinedTo(root, images);
-        new PlaybookRunner(infrastructure, SpecConfinement.of(policy), new PrintWriter(new StringWriter()))
-                .run(playbook, plan, new Templates(policy).session(), mode);
+        new PlaybookRunner(infrastructure, SpecConfinement.of(policy), new PrintWriter(output))
+                .run(playbook, plan, new Templates(policy), mode);
     }
 
     private void write(String relative, String text) throws IOException {
