@@ -9,6 +9,7 @@ import io.infrakit.playbooks.ParameterResolver;
 import io.infrakit.playbooks.PlaybookRunner;
 import io.infrakit.playbooks.Prompter;
 import io.infrakit.playbooks.RunMode;
+import io.infrakit.playbooks.SpecConfinement;
 import io.infrakit.templates.TemplatePolicy;
 import io.infrakit.templates.Templates;
 
@@ -34,8 +35,10 @@ final class PlaybookBenchmark {
     static List<Result> warm(Path repository, int runs) {
         PlaybookDsl dsl = new PlaybookDsl(SandboxLimits.defaults());
         Path root = repository.resolve(QUICKSTART);
-        Templates templates = new Templates(TemplatePolicy.confinedTo(root));
-        PlaybookRunner runner = new PlaybookRunner(Infrastructure.NONE, new PrintWriter(Writer.nullWriter()));
+        TemplatePolicy policy = TemplatePolicy.confinedTo(root);
+        Templates templates = new Templates(policy);
+        PlaybookRunner runner = new PlaybookRunner(Infrastructure.NONE, SpecConfinement.of(policy),
+                new PrintWriter(Writer.nullWriter()));
         Duration first = evaluate(dsl, root, templates, runner);
         for (int warmup = 0; warmup < 20; warmup++) {
             evaluate(dsl, root, templates, runner);
@@ -53,7 +56,7 @@ final class PlaybookBenchmark {
         long start = System.nanoTime();
         LocalPlaybook playbook = LocalPlaybook.open(root, dsl);
         Plan plan = new ParameterResolver(Prompter.NOBODY, true).plan(playbook.playbook(), "up", Map.of());
-        runner.run(playbook, plan, templates.session(), RunMode.PRINT_ONLY);
+        runner.run(playbook, plan, templates, RunMode.PRINT_ONLY);
         return Duration.ofNanos(System.nanoTime() - start);
     }
 }

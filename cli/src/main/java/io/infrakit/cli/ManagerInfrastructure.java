@@ -1,13 +1,12 @@
 package io.infrakit.cli;
 
-import io.infrakit.dsl.BuildImage;
-import io.infrakit.playbooks.Infrastructure;
 import io.infrakit.image.BuiltImage;
 import io.infrakit.image.ImageBuilder;
+import io.infrakit.image.ImageSpec;
+import io.infrakit.playbooks.Infrastructure;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupSpec;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -50,10 +49,8 @@ final class ManagerInfrastructure implements Infrastructure {
     }
 
     @Override
-    public Map<String, String> buildImage(BuildImage image, Path playbookRoot) {
-        Map<String, String> vars = new LinkedHashMap<>();
-        image.vars().forEach((name, value) -> vars.put(name, String.valueOf(value)));
-        BuiltImage built = images.build(playbookRoot.resolve(image.file()), vars);
+    public Map<String, String> buildImage(ImageSpec spec) {
+        BuiltImage built = images.build(spec);
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("hash", built.hash());
         outputs.put("kernel", built.kernel().toString());

@@ -25,7 +25,9 @@ final class PlaybookAddCommand extends BaseCommand {
     @Parameters(index = "1", paramLabel = "URL[#REF]", description = "Where it lives")
     String url;
 
-    @Option(names = "--trust", description = "Let it read environment variables and the network from templates")
+    @Option(names = "--trust", description = "Let its templates read environment variables, the network and "
+            + "INFRAKIT_HOME, and its specs name any file or URL; otherwise they may name only files of its tree and "
+            + "built images")
     boolean trust;
 
     PlaybookAddCommand(CliEnvironment cli) {

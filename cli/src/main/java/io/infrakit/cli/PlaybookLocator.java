@@ -4,6 +4,7 @@ import io.infrakit.dsl.PlaybookDsl;
 import io.infrakit.dsl.SandboxLimits;
 import io.infrakit.engine.InfrakitHome;
 import io.infrakit.playbooks.LocalPlaybook;
+import io.infrakit.playbooks.SpecConfinement;
 import io.infrakit.playbooks.registry.PinnedPlaybook;
 import io.infrakit.playbooks.registry.PlaybookRegistry;
 import io.infrakit.spi.UsageException;
@@ -17,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Finds the playbook a command names: one added to the registry (its pinned commit, offline), else a directory
- * (or script) on disk. Templates may read its tree and INFRAKIT_HOME; a trusted one also the environment and the
- * network.
+ * (or script) on disk. Its templates may read its tree and the built images, and its specs may name only those; a
+ * trusted one's templates may read INFRAKIT_HOME too, the environment and the network, and its specs anything.
  */
 final class PlaybookLocator {
 
@@ -28,8 +29,18 @@ final class PlaybookLocator {
     record Located(LocalPlaybook playbook, Optional<PinnedPlaybook> pinned, boolean trusted) {
 
         Templates templates(InfrakitHome home, CliEnvironment cli) {
-            TemplatePolicy policy = TemplatePolicy.confinedTo(playbook.root(), home.root());
-            return new Templates(trusted ? policy.allowingEnv(cli.environment()).allowingNetwork() : policy);
+            return new Templates(trusted ? TemplatePolicy.confinedTo(playbook.root(), home.root())
+                    .allowingEnv(cli.environment()).allowingNetwork() : untrustedPolicy(home));
+        }
+
+        /** What the specs it commits and builds may name: for an untrusted one, what its templates may read. */
+        SpecConfinement confinement(InfrakitHome home) {
+            return trusted ? SpecConfinement.NONE : SpecConfinement.of(untrustedPolicy(home));
+        }
+
+        /** Its own tree and the images built under INFRAKIT_HOME; no environment, no network. */
+        private TemplatePolicy untrustedPolicy(InfrakitHome home) {
+            return TemplatePolicy.confinedTo(playbook.root(), Images.directory(home));
         }
     }
 

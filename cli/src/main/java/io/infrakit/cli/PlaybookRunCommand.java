@@ -60,8 +60,9 @@ final class PlaybookRunCommand extends BaseCommand {
             description = "Wait up to this long for every committed group to converge with every instance healthy; exit 6 if one does not")
     Duration wait;
 
-    @Option(names = "--trust", description = "For a directory: let its templates read the environment and network "
-            + "(an added playbook is trusted only when added with --trust)")
+    @Option(names = "--trust", description = "For a directory: let its templates read the environment, the network "
+            + "and INFRAKIT_HOME, and its specs name any file or URL (an added playbook is trusted only when added "
+            + "with --trust)")
     boolean trust;
 
     @Option(names = {"-h", "--help"}, description = "Show this help and the playbook's commands and parameters")
@@ -96,8 +97,8 @@ final class PlaybookRunCommand extends BaseCommand {
         RunMode mode = printOnly ? RunMode.PRINT_ONLY : pretend ? RunMode.PRETEND : RunMode.EXECUTE;
         ManagerInfrastructure infrastructure = new ManagerInfrastructure(() -> ManagerConnection.open(cli, home()),
                 Images.builder(home(), cli.environment()));
-        RunSummary summary = new PlaybookRunner(infrastructure, cli.out())
-                .run(located.playbook(), plan, located.templates(home(), cli).session(), mode);
+        RunSummary summary = new PlaybookRunner(infrastructure, located.confinement(home()), cli.out())
+                .run(located.playbook(), plan, located.templates(home(), cli), mode);
         if (wait != null && mode == RunMode.EXECUTE) {
             for (GroupId group : summary.committed()) {
                 new ConvergenceWait(cli, infrastructure.connection().rollouts(), group, wait).await();

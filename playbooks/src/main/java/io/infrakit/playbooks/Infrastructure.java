@@ -1,6 +1,6 @@
 package io.infrakit.playbooks;
 
-import io.infrakit.dsl.BuildImage;
+import io.infrakit.image.ImageSpec;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupSpec;
 
@@ -17,7 +17,7 @@ public interface Infrastructure {
     void destroyGroup(GroupId id);
 
     /** Builds the image and returns its outputs by name (kernel, vmlinux, initrd, cmdline, hash, iso, qcow2). */
-    Map<String, String> buildImage(BuildImage image, java.nio.file.Path playbookRoot);
+    Map<String, String> buildImage(ImageSpec spec);
 
     /** For print-only runs, which must not act on anything. */
     Infrastructure NONE = new Infrastructure() {
@@ -37,7 +37,7 @@ public interface Infrastructure {
         }
 
         @Override
-        public Map<String, String> buildImage(BuildImage image, java.nio.file.Path playbookRoot) {
+        public Map<String, String> buildImage(ImageSpec spec) {
             throw new IllegalStateException("a print-only run does not build");
         }
     };

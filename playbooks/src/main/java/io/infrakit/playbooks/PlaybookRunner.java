@@ -6,101 +6,187 @@ import io.infrakit.dsl.CommitGroup;
 import io.infrakit.dsl.DestroyGroup;
 import io.infrakit.dsl.Echo;
 import io.infrakit.dsl.ImageOutput;
+import io.infrakit.dsl.Param;
 import io.infrakit.dsl.Plan;
 import io.infrakit.dsl.ScaleGroup;
+import io.infrakit.image.ImageSpec;
+import io.infrakit.image.ImageSpecParser;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Json;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.templates.TemplateSession;
+import io.infrakit.templates.Templates;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Carries out a playbook's plan in order: images first where the script asks for them, so later groups can refer
  * to their outputs; each step prints one line as it happens. Pretending asks the manager for plans only; print-only
- * never leaves the process.
+ * never leaves the process. Every group spec and image spec passes the {@link SpecConfinement}; before a run acts,
+ * a first pass renders and checks them all, so a playbook with one spec refused changes nothing at all.
  */
 public final class PlaybookRunner {
 
     private final Infrastructure infrastructure;
+    private final SpecConfinement confinement;
     private final PrintWriter out;
 
-    public PlaybookRunner(Infrastructure infrastructure, PrintWriter out) {
+    public PlaybookRunner(Infrastructure infrastructure, SpecConfinement confinement, PrintWriter out) {
         this.infrastructure = infrastructure;
+        this.confinement = confinement;
         this.out = out;
     }
 
-    public RunSummary run(LocalPlaybook playbook, Plan plan, TemplateSession templates, RunMode mode) {
-        SpecRenderer renderer = new SpecRenderer(playbook.root(), playbook.playbook().fileName(), templates,
-                plan.params());
-        Map<String, Map<String, String>> imageOutputs = new HashMap<>();
-        List<GroupId> committed = new ArrayList<>();
-        int images = 0;
-        int scaled = 0;
-        int destroyed = 0;
-        for (Action action : plan.actions()) {
-            if (action instanceof BuildImage image) {
-                imageOutputs.put(image.file(), build(image, playbook, mode));
-                images++;
-            } else if (action instanceof CommitGroup commit) {
-                GroupSpec spec = renderer.render(commit, output -> outputOf(output, imageOutputs, mode));
-                commit(spec, mode);
-                committed.add(spec.id());
-            } else if (action instanceof ScaleGroup scale) {
-                if (mode == RunMode.EXECUTE) {
-                    infrastructure.scaleGroup(GroupId.of(scale.id()), scale.size());
+    /** Each pass renders in a session of its own, so that what one template sets with var() is set once a pass. */
+    public RunSummary run(LocalPlaybook playbook, Plan plan, Templates templates, RunMode mode) {
+        if (mode == RunMode.EXECUTE) {
+            new Pass(playbook, plan, templates.session(), mode, false).run();
+        }
+        return new Pass(playbook, plan, templates.session(), mode, true).run();
+    }
+
+    /** One walk through the plan; one that does not act checks every spec, and prints and changes nothing. */
+    private final class Pass {
+
+        private final LocalPlaybook playbook;
+        private final Plan plan;
+        private final RunMode mode;
+        private final boolean acting;
+        private final SpecRenderer renderer;
+        private final Map<String, Map<String, String>> imageOutputs = new HashMap<>();
+        /** What specs may name whatever it is: what the user gave, and what the run's own builds gave. */
+        private final Set<String> vouched;
+
+        Pass(LocalPlaybook playbook, Plan plan, TemplateSession templates, RunMode mode, boolean acting) {
+            this.playbook = playbook;
+            this.plan = plan;
+            this.mode = mode;
+            this.acting = acting;
+            this.renderer = new SpecRenderer(playbook.root(), playbook.playbook().fileName(), templates,
+                    plan.params());
+            this.vouched = givenByTheUser(playbook, plan);
+        }
+
+        RunSummary run() {
+            List<GroupId> committed = new ArrayList<>();
+            int images = 0;
+            int scaled = 0;
+            int destroyed = 0;
+            for (Action action : plan.actions()) {
+                if (action instanceof BuildImage image) {
+                    imageOutputs.put(image.file(), build(image));
+                    images++;
+                } else if (action instanceof CommitGroup commit) {
+                    SpecRenderer.RenderedGroup rendered = renderer.render(commit, this::outputOf);
+                    confinement.checkGroup(rendered.source(), rendered.spec(), vouched);
+                    commit(rendered.spec());
+                    committed.add(rendered.spec().id());
+                } else if (action instanceof ScaleGroup scale) {
+                    if (acts()) {
+                        infrastructure.scaleGroup(GroupId.of(scale.id()), scale.size());
+                    }
+                    say("group " + scale.id() + ": " + would() + "scaled to " + scale.size());
+                    scaled++;
+                } else if (action instanceof DestroyGroup destroy) {
+                    if (acts()) {
+                        infrastructure.destroyGroup(GroupId.of(destroy.id()));
+                    }
+                    say("group " + destroy.id() + ": " + would() + "destroyed");
+                    destroyed++;
+                } else if (action instanceof Echo echo) {
+                    say(echo.text());
                 }
-                say("group " + scale.id() + ": " + would(mode) + "scaled to " + scale.size());
-                scaled++;
-            } else if (action instanceof DestroyGroup destroy) {
-                if (mode == RunMode.EXECUTE) {
-                    infrastructure.destroyGroup(GroupId.of(destroy.id()));
-                }
-                say("group " + destroy.id() + ": " + would(mode) + "destroyed");
-                destroyed++;
-            } else if (action instanceof Echo echo) {
-                say(echo.text());
+            }
+            RunSummary summary = new RunSummary(plan.command(), mode, images, committed, scaled, destroyed);
+            say(summary.describe());
+            return summary;
+        }
+
+        /** Only an executing run builds; it (and the pass that checks for it) parses and checks the spec first. */
+        private Map<String, String> build(BuildImage image) {
+            if (mode != RunMode.EXECUTE) {
+                say("image " + image.file() + ": would be built");
+                return Map.of();
+            }
+            Map<String, String> vars = new LinkedHashMap<>();
+            image.vars().forEach((name, value) -> vars.put(name, String.valueOf(value)));
+            ImageSpec spec = ImageSpecParser.parse(PlaybookFiles.inside(playbook.root(), image.file()), vars);
+            confinement.checkImage(image.file(), spec, vouched);
+            if (!acting) {
+                return Map.of();
+            }
+            Map<String, String> outputs = infrastructure.buildImage(spec);
+            say("image " + image.file() + ": built " + outputs.getOrDefault("hash", ""));
+            return outputs;
+        }
+
+        private void commit(GroupSpec spec) {
+            if (!acting) {
+                return;
+            }
+            switch (mode) {
+                case PRINT_ONLY -> say("group " + spec.id() + ":\n" + pretty(spec));
+                case PRETEND -> say("group " + spec.id() + ": Committing " + spec.id() + " would involve: "
+                        + infrastructure.commitGroup(spec, true));
+                case EXECUTE -> say("group " + spec.id() + ": committed: " + infrastructure.commitGroup(spec, false));
             }
         }
-        RunSummary summary = new RunSummary(plan.command(), mode, images, committed, scaled, destroyed);
-        say(summary.describe());
-        return summary;
+
+        /** Before a build ran (pretend, print-only, checking) an output is a placeholder that says what it will be. */
+        private String outputOf(ImageOutput output) {
+            String value;
+            if (!acts()) {
+                value = "<" + output.output() + " of " + output.file() + ">";
+            } else {
+                Map<String, String> outputs = imageOutputs.get(output.file());
+                if (outputs == null || !outputs.containsKey(output.output())) {
+                    throw new InvalidSpecException("image " + output.file() + " has no output '" + output.output()
+                            + "'");
+                }
+                value = outputs.get(output.output());
+            }
+            vouched.add(value);
+            return value;
+        }
+
+        private boolean acts() {
+            return acting && mode == RunMode.EXECUTE;
+        }
+
+        private String would() {
+            return mode == RunMode.EXECUTE ? "" : "would be ";
+        }
+
+        private void say(String line) {
+            if (acting) {
+                out.println(line);
+                out.flush();
+            }
+        }
     }
 
-    private Map<String, String> build(BuildImage image, LocalPlaybook playbook, RunMode mode) {
-        if (mode != RunMode.EXECUTE) {
-            say("image " + image.file() + ": would be built");
-            return Map.of();
+    /**
+     * The text values of parameters the user gave (on the command line, in a file or at a prompt): those that differ
+     * from the playbook's default, which is all a playbook decides. A spec may name what the user named.
+     */
+    private static Set<String> givenByTheUser(LocalPlaybook playbook, Plan plan) {
+        Set<String> given = new HashSet<>();
+        for (Param param : playbook.playbook().params()) {
+            Object value = plan.params().get(param.name());
+            if (value instanceof String text && !Objects.equals(value, param.defaultValue())) {
+                given.add(text);
+            }
         }
-        Map<String, String> outputs = infrastructure.buildImage(image, playbook.root());
-        say("image " + image.file() + ": built " + outputs.getOrDefault("hash", ""));
-        return outputs;
-    }
-
-    private void commit(GroupSpec spec, RunMode mode) {
-        switch (mode) {
-            case PRINT_ONLY -> say("group " + spec.id() + ":\n" + pretty(spec));
-            case PRETEND -> say("group " + spec.id() + ": Committing " + spec.id() + " would involve: "
-                    + infrastructure.commitGroup(spec, true));
-            case EXECUTE -> say("group " + spec.id() + ": committed: " + infrastructure.commitGroup(spec, false));
-        }
-    }
-
-    /** Before a build ran (pretend, print-only) an output is a placeholder that says what it will be. */
-    private static String outputOf(ImageOutput output, Map<String, Map<String, String>> built, RunMode mode) {
-        Map<String, String> outputs = built.get(output.file());
-        if (mode != RunMode.EXECUTE) {
-            return "<" + output.output() + " of " + output.file() + ">";
-        }
-        if (outputs == null || !outputs.containsKey(output.output())) {
-            throw new InvalidSpecException("image " + output.file() + " has no output '" + output.output() + "'");
-        }
-        return outputs.get(output.output());
+        return given;
     }
 
     private static String pretty(GroupSpec spec) {
@@ -109,14 +195,5 @@ public final class PlaybookRunner {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot print " + spec.id() + ": " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static String would(RunMode mode) {
-        return mode == RunMode.EXECUTE ? "" : "would be ";
-    }
-
-    private void say(String line) {
-        out.println(line);
-        out.flush();
     }
 }

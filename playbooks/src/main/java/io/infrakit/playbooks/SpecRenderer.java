@@ -25,6 +25,10 @@ import java.util.function.Function;
  */
 final class SpecRenderer {
 
+    /** A rendered spec, and where it came from: the template, or the script's line that wrote it inline. */
+    record RenderedGroup(String source, GroupSpec spec) {
+    }
+
     private final Path root;
     private final String script;
     private final TemplateSession templates;
@@ -37,7 +41,7 @@ final class SpecRenderer {
         this.parameters = parameters;
     }
 
-    GroupSpec render(CommitGroup commit, Function<ImageOutput, String> images) {
+    RenderedGroup render(CommitGroup commit, Function<ImageOutput, String> images) {
         String name;
         JsonNode tree;
         if (commit.spec() instanceof TemplateSpec template) {
@@ -51,7 +55,7 @@ final class SpecRenderer {
             name = script + ":" + commit.line();
             tree = Json.mapper().valueToTree(TemplateValues.plain(inline.spec(), images));
         }
-        return SpecText.convert(name, withId(name, tree, commit), GroupSpec.class);
+        return new RenderedGroup(name, SpecText.convert(name, withId(name, tree, commit), GroupSpec.class));
     }
 
     private JsonNode withId(String name, JsonNode tree, CommitGroup commit) {

@@ -40,7 +40,8 @@ class PlaybookRunnerTest {
                     group 'workers', template('groups/workers.json.ftl', kernel: img.kernel, initrd: img.initrd)
                 }
                 """);
-        write("images/sshd.yml", "kernel: {}\n");
+        write("images/sshd.yml", "kernel: {path: vmlinuz}\nfiles: [{path: /key, contents: '{{key}}'}]\n");
+        write("images/vmlinuz", "a kernel");
         write("groups/workers.json.ftl", """
                 {"Properties": {"Allocation": {"Size": ${size}},
                   "Instance": {"Plugin": "qemu", "Properties": {"Kernel": "${kernel}", "Initrd": "${initrd}",
@@ -49,7 +50,7 @@ class PlaybookRunnerTest {
 
         RunSummary summary = run("up", Map.of("key", "A"), RunMode.EXECUTE);
 
-        assertThat(infrastructure.calls).containsExactly("build images/sshd.yml {key=A}", "commit workers");
+        assertThat(infrastructure.calls).containsExactly("build sshd.yml key=A", "commit workers");
         GroupSpec spec = infrastructure.commits.get(0);
         assertThat(spec.id().value()).isEqualTo("workers");
         assertThat(spec.properties().node().at("/Allocation/Size").asInt()).isEqualTo(3);
@@ -122,8 +123,9 @@ class PlaybookRunnerTest {
                 .resolve(playbook.playbook(), Map.of("size", "4", "version", "2"));
         Plan plan = playbook.playbook().plan("up", values);
 
-        new PlaybookRunner(infrastructure, new PrintWriter(output)).run(playbook, plan,
-                new Templates(TemplatePolicy.confinedTo(playbook.root())).session(), RunMode.EXECUTE);
+        TemplatePolicy policy = TemplatePolicy.confinedTo(playbook.root());
+        new PlaybookRunner(infrastructure, SpecConfinement.of(policy), new PrintWriter(output)).run(playbook, plan,
+                new Templates(policy), RunMode.EXECUTE);
 
         assertThat(infrastructure.calls).containsExactly("commit web", "commit worker");
         GroupSpec web = infrastructure.commits.get(0);
@@ -139,8 +141,9 @@ class PlaybookRunnerTest {
         LocalPlaybook playbook = LocalPlaybook.open(root, DSL);
         Map<String, Object> values = new ParameterResolver(Prompter.NOBODY, false).resolve(playbook.playbook(), given);
         Plan plan = playbook.playbook().plan(command, values);
-        return new PlaybookRunner(infrastructure, new PrintWriter(output, true)).run(playbook, plan,
-                new Templates(TemplatePolicy.confinedTo(root)).session(), mode);
+        TemplatePolicy policy = TemplatePolicy.confinedTo(root);
+        return new PlaybookRunner(infrastructure, SpecConfinement.of(policy), new PrintWriter(output, true))
+                .run(playbook, plan, new Templates(policy), mode);
     }
 
     private void write(String relative, String text) throws IOException {

@@ -1,15 +1,17 @@
 package io.infrakit.playbooks;
 
-import io.infrakit.dsl.BuildImage;
+import io.infrakit.image.ImageSpec;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupSpec;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Remembers what a run asked of it, in order; image builds answer with outputs named after the file. */
+/**
+ * Remembers what a run asked of it, in order; image builds answer with outputs named after the text of the image's
+ * first file (its key).
+ */
 final class RecordingInfrastructure implements Infrastructure {
 
     final List<String> calls = new ArrayList<>();
@@ -33,9 +35,9 @@ final class RecordingInfrastructure implements Infrastructure {
     }
 
     @Override
-    public Map<String, String> buildImage(BuildImage image, Path playbookRoot) {
-        calls.add("build " + image.file() + " " + image.vars());
-        return Map.of("kernel", "/images/k-" + image.vars().get("key"), "initrd", "/images/i-" + image.vars().get("key"),
-                "hash", "h" + image.vars().get("key"));
+    public Map<String, String> buildImage(ImageSpec spec) {
+        String key = spec.files().isEmpty() ? "" : ((ImageSpec.InlineContents) spec.files().get(0).source()).text();
+        calls.add("build " + spec.specFile().getFileName() + " key=" + key);
+        return Map.of("kernel", "/images/k-" + key, "initrd", "/images/i-" + key, "hash", "h" + key);
     }
 }

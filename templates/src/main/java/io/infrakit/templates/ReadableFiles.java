@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The files templates may read: regular files inside the readable roots, also after symbolic links are followed.
@@ -22,11 +23,30 @@ final class ReadableFiles {
         this.roots = List.copyOf(roots);
     }
 
+    /**
+     * Whether {@code path} lies inside a root as written, and where it exists, once its symbolic links are followed:
+     * both as the file system resolves it (a {@code ..} after a link leaves the link's target) and once normalized
+     * first, as some readers do.
+     */
+    boolean contains(Path path) {
+        Path absolute = path.toAbsolutePath();
+        Path normal = absolute.normalize();
+        return insideARoot(normal) && Stream.of(absolute, normal).allMatch(this::resolvesInsideARoot);
+    }
+
+    private boolean resolvesInsideARoot(Path path) {
+        try {
+            return realPathInsideARoot(path.toRealPath());
+        } catch (IOException e) {
+            return true; // nothing there to read
+        }
+    }
+
     /** Checks that {@code path} may be read and returns it resolved; a {@link RenderProblem} says why not. */
     ReadableFile check(Path path) {
         Path normal = path.toAbsolutePath().normalize();
         // Checked before the file system is asked, so a path outside is reported as such even when it is missing.
-        if (roots.stream().noneMatch(root -> normal.startsWith(root) || normal.startsWith(realPath(root)))) {
+        if (!insideARoot(normal)) {
             throw outside(normal);
         }
         Path real;
@@ -37,7 +57,7 @@ final class ReadableFiles {
         } catch (IOException e) {
             throw new RenderProblem("'" + normal + "' does not exist");
         }
-        if (roots.stream().noneMatch(root -> real.startsWith(realPath(root)))) {
+        if (!realPathInsideARoot(real)) {
             throw outside(normal);
         }
         if (!attributes.isRegularFile()) {
@@ -57,6 +77,14 @@ final class ReadableFiles {
         } catch (IOException e) {
             throw new RenderProblem("cannot read '" + file.realPath() + "': " + e.getMessage(), e);
         }
+    }
+
+    private boolean insideARoot(Path path) {
+        return roots.stream().anyMatch(root -> path.startsWith(root) || path.startsWith(realPath(root)));
+    }
+
+    private boolean realPathInsideARoot(Path real) {
+        return roots.stream().anyMatch(root -> real.startsWith(realPath(root)));
     }
 
     private static RenderProblem outside(Path path) {

@@ -34,4 +34,12 @@ public record TemplatePolicy(List<Path> readableRoots, boolean envAllowed, Map<S
     public TemplatePolicy allowingNetwork() {
         return new TemplatePolicy(readableRoots, envAllowed, env, true);
     }
+
+    /**
+     * Whether the file at {@code path} is inside the readable roots, also once symbolic links are followed: what a
+     * template may read, and so what the specs it renders may name.
+     */
+    public boolean allowsReading(Path path) {
+        return new ReadableFiles(readableRoots).contains(path);
+    }
 }

@@ -43,7 +43,12 @@ public final class ImageBuilder {
     }
 
     public BuiltImage build(Path specFile, Map<String, String> vars) {
-        ImageSpec spec = ImageSpecParser.parse(specFile, vars);
+        return build(ImageSpecParser.parse(specFile, vars));
+    }
+
+    /** Builds a spec already parsed (and checked by whoever asked for it). */
+    public BuiltImage build(ImageSpec spec) {
+        Path specFile = spec.specFile();
         Map<String, Path> moduleFiles = modules.locate(specFile.toString(), spec.modules());
         byte[] initrd = Initramfs.write(InitramfsLayout.entries(spec, moduleFiles));
         try {

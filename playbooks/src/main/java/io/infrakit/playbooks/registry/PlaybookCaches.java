@@ -33,11 +33,21 @@ final class PlaybookCaches {
     private final Path root;
     private final GitFetcher fetcher;
     private final boolean requireScript;
+    private final CheckoutLimits limits;
 
-    PlaybookCaches(Path root, GitFetcher fetcher, boolean requireScript) {
+    PlaybookCaches(Path root, GitFetcher fetcher, boolean requireScript, CheckoutLimits limits) {
         this.root = root;
         this.fetcher = fetcher;
         this.requireScript = requireScript;
+        this.limits = limits;
+    }
+
+    /**
+     * Refuses a commit whose tree is too large or links out of the repository; called before anything of the tree
+     * is written, or walked any further.
+     */
+    void requireAcceptable(CacheRepository repository, ObjectId commit, PlaybookSource source) throws IOException {
+        TreeCheck.require(repository.repository(), commit, source, limits);
     }
 
     Path directory(String name) {
@@ -120,6 +130,7 @@ final class PlaybookCaches {
         try (CacheRepository repository = CacheRepository.create(temp)) {
             FetchResult fetched = fetcher.fetch(repository.git(), source);
             RefResolver.Resolved resolved = choice.choose(repository, fetched);
+            requireAcceptable(repository, resolved.commit(), resolved.source());
             if (requireScript) {
                 repository.requireScript(resolved.commit(), resolved.source());
             }

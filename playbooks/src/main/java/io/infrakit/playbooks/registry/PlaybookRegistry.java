@@ -32,7 +32,10 @@ public final class PlaybookRegistry {
     private final Clock clock;
     private final boolean requireScript;
 
-    /** @param environment where {@code INFRAKIT_GIT_TOKEN} is looked up */
+    /**
+     * @param environment where {@code INFRAKIT_GIT_TOKEN}, the ssh settings and the {@link CheckoutLimits} are
+     *     looked up
+     */
     public PlaybookRegistry(Path home, Clock clock, Map<String, String> environment) {
         this(home, clock, environment, true);
     }
@@ -43,7 +46,8 @@ public final class PlaybookRegistry {
         this.lock = new LockFile(home.resolve("playbooks.lock"));
         this.changes = new RegistryLock(home.resolve("playbooks").resolve(".registry.lock"));
         this.fetcher = new GitFetcher(environment);
-        this.caches = new PlaybookCaches(home.resolve("playbooks"), fetcher, requireScript);
+        this.caches = new PlaybookCaches(home.resolve("playbooks"), fetcher, requireScript,
+                CheckoutLimits.from(environment));
         this.requireScript = requireScript;
         this.clock = clock;
     }
@@ -121,8 +125,9 @@ public final class PlaybookRegistry {
     }
 
     /**
-     * Fetches the ref again; when it moved, moves the pin and returns the range and files changed. A fetch failure
-     * leaves cache and pin as they were.
+     * Fetches the ref again; when it moved, moves the pin and returns the range and files changed. A fetch failure,
+     * or a new commit refused by the {@link CheckoutLimits} or for a link out of the repository, leaves cache and pin
+     * as they were.
      */
     public PlaybookUpdate update(String name) {
         return changes.holding(() -> updateUnlocked(name));
@@ -139,6 +144,7 @@ public final class PlaybookRegistry {
             if (resolved.commit().equals(pinned)) {
                 return new PlaybookUpdate(before, before, List.of(), List.of());
             }
+            caches.requireAcceptable(repository, resolved.commit(), resolved.source());
             if (requireScript) {
                 repository.requireScript(resolved.commit(), resolved.source());
             }
