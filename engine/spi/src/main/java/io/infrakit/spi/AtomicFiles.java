@@ -11,7 +11,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that a crash leaves either the old content or the new, never a torn file. The temporary file
- * starts with a dot, so directory listings that look for plain names never see a half-written one.
+ * starts with a dot, so directory listings that look for plain names never see a half-written one. The file is its
+ * owner's alone (0600, as every temporary file is made), and so is any directory made for it (0700).
  */
 public final class AtomicFiles {
 
@@ -34,7 +35,7 @@ public final class AtomicFiles {
         boolean sync = durability == Durability.SYNCED;
         Path dir = target.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
                 try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
