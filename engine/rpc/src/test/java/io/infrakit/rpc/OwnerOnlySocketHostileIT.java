@@ -66,7 +66,7 @@ class OwnerOnlySocketHostileIT {
     @Test
     void serversStartingUnderUmask000NeverAnswerAnotherUser() throws Exception {
         Path socket = shared.resolve("sim");
-        OtherUser.ConnectLoop attacker = OtherUser.connectLoop(List.of(socket));
+        OtherUser.ConnectLoop attacker = OtherUser.connectLoop(List.of(socket.toString(), shared + "/"));
         Process restarts = new ProcessBuilder("/bin/sh", "-c", "umask 000; exec \"$0\" \"$@\"",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), OwnerOnlySocketHostileIT.class.getName(),
@@ -78,6 +78,8 @@ class OwnerOnlySocketHostileIT {
 
         assertThat(output).as("the child's output").contains("done");
         assertThat(attacker.attempts()).as("connections the other user tried").isPositive();
+        assertThat(attacker.connected()).as("connections the kernel let through (the socket is 0600 from the "
+                + "moment it appears)").isZero();
         assertThat(attacker.answers()).as("answers the other user got").isEmpty();
         try (Stream<Path> left = Files.list(shared)) {
             assertThat(left).as("what the servers left in the directory").isEmpty();
@@ -99,8 +101,14 @@ class OwnerOnlySocketHostileIT {
             OtherUser.Result other = OtherUser.run("curl -q -s -o /dev/null -w '%{http_code}' --max-time 5 "
                     + "--unix-socket \"$1\" http://infrakit/info/api.json; echo \" exit $?\"", socket.toString());
 
+            // 7: closed before curl could send, 52: closed, 56: reset; never an HTTP status
             assertThat(other.output()).as("the other user's HTTP status and curl's exit")
-                    .matches("000 exit (52|56)\\s*");
+                    .matches("000 exit (7|52|56)\\s*");
+            OtherUser.ConnectLoop attacker = OtherUser.connectLoop(List.of(socket.toString()));
+            TimeUnit.MILLISECONDS.sleep(500);
+            attacker.close();
+            assertThat(attacker.connected()).as("connections the kernel let through").isPositive();
+            assertThat(attacker.answers()).as("answers the other user got").isEmpty();
             assertThat(RawUnixHttp.get(socket, RpcHttpHandler.API_PATH).status()).as("the owner").isEqualTo(200);
         }
     }

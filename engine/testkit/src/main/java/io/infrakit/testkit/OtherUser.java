@@ -64,9 +64,10 @@ public final class OtherUser {
 
     /**
      * Starts a loop, as the other user, that keeps connecting to every socket (there or not yet) and sending a
-     * request, as fast as it can, until closed ({@link ConnectLoopMain}).
+     * request, as fast as it can, until closed ({@link ConnectLoopMain}). A path ending in {@code /} is a directory,
+     * scanned each round for every socket the other user can find under it.
      */
-    public static ConnectLoop connectLoop(List<Path> sockets) {
+    public static ConnectLoop connectLoop(List<String> sockets) {
         try {
             Path directory = Files.createTempDirectory("connect-loop");
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -88,7 +89,7 @@ public final class OtherUser {
                     "-XX:+UseSerialGC", "-Xmx32m", "-cp", directory.resolve("classes").toString(),
                     ConnectLoopMain.class.getName(), directory.resolve("answers").toString(),
                     directory.resolve("stop").toString()));
-            sockets.forEach(socket -> command.add(socket.toString()));
+            command.addAll(sockets);
             ConnectLoop loop = new ConnectLoop(directory, start(directory, command));
             loop.awaitStarted();
             return loop;
@@ -116,6 +117,7 @@ public final class OtherUser {
         private final Process process;
         private List<String> answers;
         private long attempts;
+        private long connected;
 
         private ConnectLoop(Path directory, Process process) {
             this.directory = directory;
@@ -152,7 +154,9 @@ public final class OtherUser {
                 }
                 Path answersFile = directory.resolve("answers");
                 answers = Files.exists(answersFile) ? Files.readAllLines(answersFile) : List.of();
-                attempts = Long.parseLong(Files.readString(directory.resolve("stop.attempts")).strip());
+                String[] counts = Files.readString(directory.resolve("stop.attempts")).strip().split(" ");
+                attempts = Long.parseLong(counts[0]);
+                connected = Long.parseLong(counts[1]);
                 try (Stream<Path> files = Files.walk(directory)) {
                     for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                         Files.delete(file);
@@ -176,6 +180,12 @@ public final class OtherUser {
         public long attempts() {
             close();
             return attempts;
+        }
+
+        /** How many of them connected: the kernel let the other user in, so only the server could refuse it. */
+        public long connected() {
+            close();
+            return connected;
         }
     }
 }
