@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /**
  * Runs short CLI commands inside the manager, whose JVM is warm, for the launcher: {@code POST /run} on
- * {@code $INFRAKIT_HOME/cli.sock} (mode 0600). A command from another build of the CLI, for another home, or one
+ * {@code $INFRAKIT_HOME/cli.sock}, for the manager's own user alone ({@link UnixHttpServers#start}). A command from another build of the CLI, for another home, or one
  * that does not qualify ({@link InManagerCommand#qualifies()}) is answered 409 without running, and the launcher
  * runs it in its own JVM. The answer to one that ran: {@code exit \n stdout-length \n stdout stderr}. Commands run
  * here call the manager's group plugin directly, not over its socket.
@@ -50,8 +50,7 @@ final class CommandServer implements AutoCloseable {
     /** Serves until closed; empty (and logged) when the socket cannot be served, since the CLI works without it. */
     static Optional<CommandServer> start(InfrakitHome home, String build, Optional<GroupPlugin> managerGroups) {
         Path socket = home.root().resolve(SOCKET);
-        Server server = UnixHttpServers.create("cli-commands", socket,
-                new RunHandler(home, build, managerGroups.orElse(null)));
+        Server server = UnixHttpServers.create("cli-commands", new RunHandler(home, build, managerGroups.orElse(null)));
         try {
             // The manager's lock on the home is held, so a socket left here is a dead manager's.
             Files.deleteIfExists(socket);

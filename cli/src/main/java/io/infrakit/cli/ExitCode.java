@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.engine.group.simulation.SimulationTimeoutException;
 import io.infrakit.engine.manager.ManagerAlreadyRunningException;
 import io.infrakit.rpc.PluginUnavailableException;
 import io.infrakit.spi.IncompatiblePluginException;
@@ -38,7 +39,7 @@ public final class ExitCode {
         if (error instanceof UsageException) {
             return USAGE;
         }
-        if (error instanceof NotConvergedException) {
+        if (error instanceof NotConvergedException || error instanceof SimulationTimeoutException) {
             return NOT_CONVERGED;
         }
         if (error instanceof ManagerAlreadyRunningException || error instanceof PluginUnavailableException

@@ -24,10 +24,11 @@ import java.util.Optional;
                 + "instances in virtual time (each provision and destroy takes --provision-time, a new instance is "
                 + "healthy --healthy-time after it is provisioned, polls as INFRAKIT_GROUP_POLL_INTERVAL), starting "
                 + "from the group's current members; nothing real is touched. Exit 6 if the simulated rollout "
-                + "would fail or not settle."})
+                + "would fail or not settle, or the simulation takes longer than INFRAKIT_SIMULATION_TIMEOUT "
+                + "(default 5m); exit 3 for a group larger than INFRAKIT_SIMULATION_MAX_SIZE (default 100000)."})
 final class GroupCommitCommand extends BaseCommand {
 
-    /** The controller's logging would bury the schedule; a simulation only shows warnings. */
+    /** The controller's few lines per commit would clutter the schedule on stderr; a simulation shows warnings. */
     private static final String CONTROLLER_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.infrakit.engine.group";
 
     @Parameters(index = "0", paramLabel = "FILE", defaultValue = "-",
@@ -67,10 +68,10 @@ final class GroupCommitCommand extends BaseCommand {
     int run() {
         GroupSpec spec = SpecFiles.readOrRender(source, System.in, cli.workingDirectory(), GroupSpec.class,
                 TemplateVariables.parse(vars), home());
-        ManagerConnection manager = ManagerConnection.open(cli, home());
         if (simulate) {
-            return simulate(spec, manager.groups());
+            return simulate(spec);
         }
+        ManagerConnection manager = ManagerConnection.open(cli, home());
         String plan = manager.groups().commitGroup(spec, pretend);
         cli.out().println(pretend
                 ? "Committing " + spec.id() + " would involve: " + plan
@@ -84,23 +85,33 @@ final class GroupCommitCommand extends BaseCommand {
     }
 
     /**
-     * The manager validates the spec with the real plugins and gives the plan (a pretend commit, no side effects);
-     * the group's stored spec and members are the simulation's starting point.
+     * Runs in the caller's own JVM, never in the manager's ({@link InManagerCommand} sends it back), so it logs
+     * nothing there and ends when its caller does. Bounded: a group larger than INFRAKIT_SIMULATION_MAX_SIZE is
+     * refused before the manager is asked anything, and INFRAKIT_SIMULATION_TIMEOUT caps its real time. The
+     * manager validates the spec with the real plugins and gives the plan (a pretend commit, no side effects); the
+     * group's stored spec and members are the simulation's starting point.
      */
-    private int simulate(GroupSpec spec, GroupPlugin groups) {
+    private int simulate(GroupSpec spec) {
+        if (cli.managerGroups() != null) {
+            throw new IllegalStateException("a simulation must run in the caller's JVM, not in the manager");
+        }
+        SimulationSettings settings = SimulationSettings.defaults().withLatency(provisionTime, healthyTime)
+                .withController(ControllerSettings.fromEnvironment(cli.environment()))
+                .withBoundsFrom(cli.environment());
+        RolloutSimulator simulator = new RolloutSimulator(settings);
+        simulator.checkSize(spec);
+        GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
         String plan = groups.commitGroup(spec, true);
         Optional<GroupSpec> current = groups.inspectGroups().stream()
                 .filter(stored -> stored.id().equals(spec.id())).findFirst();
         List<InstanceDescription> members = current.isPresent()
                 ? groups.describeGroup(spec.id()).instances() : List.of();
-        SimulationSettings settings = SimulationSettings.defaults().withLatency(provisionTime, healthyTime)
-                .withController(ControllerSettings.fromEnvironment(cli.environment()));
         if (System.getProperty(CONTROLLER_LOG_LEVEL) == null) {
             System.setProperty(CONTROLLER_LOG_LEVEL, "warn");
         }
         Clock clock = Clock.systemDefaultZone();
         Instant now = clock.instant();
-        SimulationResult result = new RolloutSimulator(settings).simulate(current.orElse(null), members, spec, now);
+        SimulationResult result = simulator.simulate(current.orElse(null), members, spec, now);
         cli.out().print(SimulationReport.render(spec.id(), plan, settings, result, now, clock.getZone()));
         cli.out().flush();
         return result.succeeded() ? ExitCode.OK : ExitCode.NOT_CONVERGED;

@@ -46,12 +46,18 @@ record InManagerCommand(Path workingDirectory, List<String> args, Map<String, St
                 environment));
     }
 
+    /**
+     * Whether the manager may run it. Never a simulation ({@code --simulate}): it runs in its caller's JVM, so it
+     * ends with its caller and never logs in the manager. Never an argument file ({@code @FILE}, which picocli
+     * expands): what it holds cannot be judged here.
+     */
     boolean qualifies() {
         if (args.size() < 2 || !TOP_LEVEL.contains(args.get(0))) {
             return false;
         }
         return args.stream().noneMatch(arg -> LOCAL_ONLY.contains(arg) || arg.startsWith("--home=")
-                || arg.startsWith("--wait") || arg.endsWith(".ftl"));
+                || arg.startsWith("--wait") || arg.startsWith("--simulate") || arg.startsWith("@")
+                || arg.endsWith(".ftl"));
     }
 
     /** What the manager's log says: the command's name, never its arguments. */

@@ -1,19 +1,26 @@
 package io.infrakit.cli;
 
 import io.infrakit.engine.InfrakitHome;
+import io.infrakit.engine.PrivateHome;
 import io.infrakit.engine.manager.ManagerLock;
+import io.infrakit.spi.OwnerOnly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +32,7 @@ final class ManagerProcess {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(20);
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
 
     private ManagerProcess() {
     }
@@ -40,10 +48,15 @@ final class ManagerProcess {
     /** Starts a manager in the background and returns its pid once it serves. */
     static long start(CliEnvironment cli, InfrakitHome home) {
         try {
-            Files.createDirectories(home.root());
+            Optional<String> tightened = PrivateHome.prepare(home);
+            Path log = ownerOnlyLog(home.managerLogFile());
+            if (tightened.isPresent()) {
+                cli.notice(tightened.get());
+                Files.writeString(log, tightened.get() + "\n", StandardOpenOption.APPEND);
+            }
             ProcessBuilder builder = new ProcessBuilder(command(home))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.managerLogFile().toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().clear();
             builder.environment().putAll(cli.environment());
@@ -53,6 +66,24 @@ final class ManagerProcess {
         } catch (IOException e) {
             throw new ManagerUnreachableException("cannot start the manager: " + e.getMessage());
         }
+    }
+
+    /**
+     * The manager's log, which names groups and instances: made 0600. One an older build left open to others is
+     * tightened, and anything but a plain file there (a link planted while the home was open) is replaced.
+     */
+    private static Path ownerOnlyLog(Path log) throws IOException {
+        if (Files.exists(log, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(log);
+            } else if (!Files.getPosixFilePermissions(log, LinkOption.NOFOLLOW_LINKS).equals(OWNER_READ_WRITE)) {
+                Files.setPosixFilePermissions(log, OWNER_READ_WRITE);
+            }
+        }
+        if (!Files.exists(log, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createFile(log, OwnerOnly.file());
+        }
+        return log;
     }
 
     /** Asks the manager to stop (SIGTERM) and waits until it is gone; true if one was running. */

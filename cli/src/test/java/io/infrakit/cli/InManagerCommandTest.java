@@ -49,6 +49,10 @@ class InManagerCommandTest {
         assertThat(qualifies("group", "ls", "--home", "/elsewhere")).isFalse();
         assertThat(qualifies("group", "ls", "--home=/elsewhere")).isFalse();
         assertThat(qualifies("group", "--help")).isFalse();
+        assertThat(qualifies("group", "commit", "web.json", "--simulate")).as("simulates").isFalse();
+        assertThat(qualifies("group", "commit", "--simulate", "--provision-time", "5s", "web.json"))
+                .as("simulates").isFalse();
+        assertThat(qualifies("group", "commit", "web.json", "@more-options")).as("an argument file").isFalse();
     }
 
     private static boolean qualifies(String... args) {

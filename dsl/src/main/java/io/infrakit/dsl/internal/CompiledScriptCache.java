@@ -1,5 +1,7 @@
 package io.infrakit.dsl.internal;
 
+import io.infrakit.spi.OwnerOnly;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -113,7 +115,7 @@ final class CompiledScriptCache {
                     out.write(entry.getValue());
                 }
             }
-            Files.createDirectories(file.getParent());
+            OwnerOnly.createDirectories(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             Files.write(temporary, bytes.toByteArray());
             try {

@@ -4,6 +4,7 @@ import io.infrakit.dsl.CommandInfo;
 import io.infrakit.dsl.Param;
 import io.infrakit.dsl.Plan;
 import io.infrakit.spi.AtomicFiles;
+import io.infrakit.spi.OwnerOnly;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -94,7 +95,7 @@ public final class PlanCache {
 
     private void write(String name, Serializable value) {
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.createDirectories(directory);
             AtomicFiles.write(directory.resolve(name), serialize(value), AtomicFiles.Durability.PROCESS_CRASH_SAFE);
         } catch (IOException | RuntimeException e) {
             // a plan holding a value that does not serialize, or a full disk: it is simply not cached

@@ -4,6 +4,7 @@ import io.infrakit.image.ImageSpec.FileSpec;
 import io.infrakit.image.ImageSpec.ServiceSpec;
 import io.infrakit.image.SharedKernels.SharedKernel;
 import io.infrakit.spi.Json;
+import io.infrakit.spi.OwnerOnly;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ public final class ImageBuilder {
 
     private void writeAtomically(Path directory, ImageSpec spec, byte[] initrd, String hash) throws IOException {
         SharedKernel kernel = kernels.of(spec.kernel().path());
-        Files.createDirectories(imagesDir);
+        OwnerOnly.createDirectories(imagesDir);
         Path staging = Files.createTempDirectory(imagesDir, "." + hash + "-");
         try {
             StagedFiles.linkOrCopy(kernel.vmlinuz(), staging.resolve(ImageFiles.KERNEL));

@@ -1,5 +1,7 @@
 package io.infrakit.image;
 
+import io.infrakit.spi.OwnerOnly;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ final class SharedKernels {
         String hash = FileDigest.sha256Prefix(kernelFile, ImageHash.LENGTH);
         Path directory = kernelsDir.resolve(hash);
         if (!Files.isDirectory(directory)) {
-            Files.createDirectories(kernelsDir);
+            OwnerOnly.createDirectories(kernelsDir);
             Path staging = Files.createTempDirectory(kernelsDir, "." + hash + "-");
             try {
                 Files.copy(kernelFile, staging.resolve(VMLINUZ));

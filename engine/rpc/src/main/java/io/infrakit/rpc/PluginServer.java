@@ -1,5 +1,7 @@
 package io.infrakit.rpc;
 
+import io.infrakit.spi.AtomicFiles;
+import io.infrakit.spi.OwnerOnly;
 import io.infrakit.spi.controller.Controller;
 import io.infrakit.spi.plugin.PluginObjects;
 import org.eclipse.jetty.server.Server;
@@ -11,12 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +26,6 @@ import java.util.function.Supplier;
 public final class PluginServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginServer.class);
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private final String name;
     private final Path socket;
@@ -45,7 +43,8 @@ public final class PluginServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving on {@code socket}, creating its directory (mode 0700) if missing.
+     * Starts serving on {@code socket} for this process's user alone ({@link UnixHttpServers#start}), creating its
+     * directory (mode 0700) if missing.
      *
      * @throws PluginAlreadyRunningException when another process answers on the socket
      * @throws PluginServerException         when the path is too long for a unix socket, or is not a socket,
@@ -70,11 +69,12 @@ public final class PluginServer implements AutoCloseable {
         }
         createDirectory(name, path.getParent());
         Path stale = removeStaleSocket(name, path);
-        Server server = newServer(name, path, PluginProtocol.of(name, objects, controllers));
+        Server server = newServer(name, PluginProtocol.of(name, objects, controllers));
         try {
             UnixHttpServers.start(server, path);
-            Files.writeString(SocketFiles.pidFileOf(path), String.valueOf(ProcessHandle.current().pid()),
-                    StandardCharsets.UTF_8);
+            AtomicFiles.write(SocketFiles.pidFileOf(path),
+                    String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII),
+                    AtomicFiles.Durability.PROCESS_CRASH_SAFE);
         } catch (Exception e) {
             UnixHttpServers.stop(server, path);
             deleteQuietly(SocketFiles.pidFileOf(path));
@@ -117,8 +117,8 @@ public final class PluginServer implements AutoCloseable {
         LOG.info("plugin '{}' stopped", name);
     }
 
-    private static Server newServer(String name, Path socket, PluginProtocol protocol) {
-        return UnixHttpServers.create("plugin-" + name, socket, new RpcHttpHandler(protocol));
+    private static Server newServer(String name, PluginProtocol protocol) {
+        return UnixHttpServers.create("plugin-" + name, new RpcHttpHandler(protocol));
     }
 
     private static void createDirectory(String name, Path directory) {
@@ -126,8 +126,7 @@ public final class PluginServer implements AutoCloseable {
             return;
         }
         try {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
-            Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
+            OwnerOnly.createDirectories(directory);
         } catch (IOException e) {
             throw new PluginServerException(
                     "cannot start plugin '" + name + "': cannot create directory " + directory + ": " + e, e);

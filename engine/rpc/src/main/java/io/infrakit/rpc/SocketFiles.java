@@ -44,8 +44,10 @@ final class SocketFiles {
         }
     }
 
+    /** The bytes a socket's address needs: its own path's, or those of where it is first bound if longer. */
     static int pathBytes(Path socket) {
-        return socket.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length;
+        return Math.max(socket.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length,
+                UnixHttpServers.bindPathBytes(socket));
     }
 
     static boolean fitsUnixSocket(Path socket) {

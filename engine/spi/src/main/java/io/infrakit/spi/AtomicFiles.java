@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Writes a file so that a crash leaves either the old content or the new, never a torn file. The temporary file
  * starts with a dot, so directory listings that look for plain names never see a half-written one; a writer killed
- * mid-write leaves it behind, and {@link #removeLeftovers} removes it.
+ * mid-write leaves it behind, and {@link #removeLeftovers} removes it. The file is its owner's alone (0600, as every
+ * temporary file is made), and so is any directory made for it (0700).
  */
 public final class AtomicFiles {
 
@@ -42,7 +43,7 @@ public final class AtomicFiles {
         boolean sync = durability == Durability.SYNCED;
         Path dir = target.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "." + target.getFileName(), TEMP_SUFFIX);
             try {
                 try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

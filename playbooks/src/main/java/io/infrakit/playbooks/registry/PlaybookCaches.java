@@ -1,5 +1,6 @@
 package io.infrakit.playbooks.registry;
 
+import io.infrakit.spi.OwnerOnly;
 import io.infrakit.spi.PlaybookFetchException;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -149,7 +150,7 @@ final class PlaybookCaches {
     /** Called under the {@link RegistryLock}, so any other temporary directory is a crashed process's leftover. */
     private Path createTemp(String name) {
         try {
-            Files.createDirectories(root);
+            OwnerOnly.createDirectories(root);
             try (Stream<Path> leftovers = Files.list(root)) {
                 for (Path leftover : leftovers.filter(path -> path.getFileName().toString().startsWith(TEMP_PREFIX))
                         .toList()) {

@@ -1,11 +1,13 @@
 package io.infrakit.playbooks.registry;
 
+import io.infrakit.spi.OwnerOnly;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -26,8 +28,9 @@ final class RegistryLock {
     <T> T holding(Supplier<T> change) {
         synchronized (THIS_JVM) {
             try {
-                Files.createDirectories(file.getParent());
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                OwnerOnly.createDirectories(file.getParent());
+                try (FileChannel channel = FileChannel.open(file,
+                        Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), OwnerOnly.file())) {
                     channel.lock(); // released when the channel closes
                     return change.get();
                 }

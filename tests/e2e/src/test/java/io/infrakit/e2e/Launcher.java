@@ -31,7 +31,16 @@ final class Launcher {
 
     /** With these bytes on stdin, as they are (not necessarily UTF-8). */
     Result runWithBytes(byte[] stdin, String... args) {
-        List<String> command = new ArrayList<>();
+        return execute(new ArrayList<>(), stdin, args);
+    }
+
+    /** Runs it under this umask (e.g. {@code 000}), as a user's shell would start it. */
+    Result runUnderUmask(String umask, String... args) {
+        return execute(new ArrayList<>(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\"")), null,
+                args);
+    }
+
+    private Result execute(List<String> command, byte[] stdin, String... args) {
         command.add(ROOT.resolve("infrakit").toString());
         command.addAll(List.of(args));
         try {

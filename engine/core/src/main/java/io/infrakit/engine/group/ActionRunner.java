@@ -36,11 +36,13 @@ final class ActionRunner {
     private final Executor executor;
     private final Clock clock;
     private final Callbacks callbacks;
+    private final boolean logsMembers;
 
-    ActionRunner(Executor executor, Clock clock, Callbacks callbacks) {
+    ActionRunner(Executor executor, Clock clock, Callbacks callbacks, boolean logsMembers) {
         this.executor = executor;
         this.clock = clock;
         this.callbacks = callbacks;
+        this.logsMembers = logsMembers;
     }
 
     void start(GroupState group, Action action, Context context) {
@@ -52,7 +54,9 @@ final class ActionRunner {
                 group.provisioned(operation, id, clock.instant());
                 group.events.add(clock.instant(), "Provisioned", id == null ? "" : id.value(),
                         "provisioned " + id + " with config " + provision.configHash());
-                LOG.info("provisioned {} for group {} (config {})", id, group.id, provision.configHash());
+                if (logsMembers) {
+                    LOG.info("provisioned {} for group {} (config {})", id, group.id, provision.configHash());
+                }
             }, "provision", "ProvisionFailed", "");
         } else if (action instanceof Action.Destroy destroy) {
             long operation = group.startDestroy(destroy.instance().id());
@@ -77,7 +81,10 @@ final class ActionRunner {
                     group.events.add(clock.instant(), "Destroyed", destroy.instance().id().value(),
                             "destroyed " + destroy.instance().id() + " (" + destroy.reason().wire() + ")");
                 }
-                LOG.info("destroyed {} of group {} ({})", destroy.instance().id(), group.id, destroy.reason().wire());
+                if (logsMembers) {
+                    LOG.info("destroyed {} of group {} ({})", destroy.instance().id(), group.id,
+                            destroy.reason().wire());
+                }
             }, "destroy " + destroy.instance().id(), "DestroyFailed", destroy.instance().id().value());
         }
     }

@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param maxParallel   plugin operations at once per group, 0 for no limit ({@code INFRAKIT_GROUP_MAX_PARALLEL_NUM})
  * @param self          the logical ID of the node this controller runs on, or null
  *                      ({@code INFRAKIT_GROUP_SELF_LOGICAL_ID}); it is never destroyed by a rolling update
+ * @param logsMembers   whether each provision and destroy is logged (at INFO); a simulation's controller does
+ *                      not, or its thousands of simulated instances would flood whatever log it runs beside
  */
-public record ControllerSettings(Duration pollInterval, int maxParallel, LogicalId self) {
+public record ControllerSettings(Duration pollInterval, int maxParallel, LogicalId self, boolean logsMembers) {
 
     public static final String POLL_INTERVAL = "INFRAKIT_GROUP_POLL_INTERVAL";
     public static final String MAX_PARALLEL = "INFRAKIT_GROUP_MAX_PARALLEL_NUM";
@@ -31,6 +33,10 @@ public record ControllerSettings(Duration pollInterval, int maxParallel, Logical
         if (maxParallel < 0) {
             throw new IllegalArgumentException("max parallel must not be negative, got " + maxParallel);
         }
+    }
+
+    public ControllerSettings(Duration pollInterval, int maxParallel, LogicalId self) {
+        this(pollInterval, maxParallel, self, true);
     }
 
     public static ControllerSettings defaults() {
@@ -66,14 +72,18 @@ public record ControllerSettings(Duration pollInterval, int maxParallel, Logical
     }
 
     public ControllerSettings withPollInterval(Duration interval) {
-        return new ControllerSettings(interval, maxParallel, self);
+        return new ControllerSettings(interval, maxParallel, self, logsMembers);
     }
 
     public ControllerSettings withMaxParallel(int max) {
-        return new ControllerSettings(pollInterval, max, self);
+        return new ControllerSettings(pollInterval, max, self, logsMembers);
     }
 
     public ControllerSettings withSelf(LogicalId logicalId) {
-        return new ControllerSettings(pollInterval, maxParallel, logicalId);
+        return new ControllerSettings(pollInterval, maxParallel, logicalId, logsMembers);
+    }
+
+    public ControllerSettings withoutMemberLog() {
+        return new ControllerSettings(pollInterval, maxParallel, self, false);
     }
 }

@@ -78,7 +78,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         this.settings = settings;
         this.schedule = new ReconcileScheduler(scheduler, settings.pollInterval(), this::reconcile);
         this.reconciler = new GroupReconciler(this.plugins, clock, settings,
-                new ActionRunner(actions, clock, schedule), healthChecks);
+                new ActionRunner(actions, clock, schedule, settings.logsMembers()), healthChecks);
         this.destroys = new DestroyRequests(this.plugins, clock, settings.self(), schedule, this::forget);
     }
 

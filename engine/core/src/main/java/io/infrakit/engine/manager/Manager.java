@@ -1,9 +1,11 @@
 package io.infrakit.engine.manager;
 
 import io.infrakit.engine.InfrakitHome;
+import io.infrakit.engine.PrivateHome;
 import io.infrakit.engine.group.GroupAsController;
 import io.infrakit.engine.plugin.PluginRegistry;
 import io.infrakit.spi.AtomicFiles;
+import io.infrakit.spi.OwnerOnly;
 import io.infrakit.engine.store.FileSpecStore;
 import io.infrakit.rpc.PluginClient;
 import io.infrakit.rpc.PluginServer;
@@ -20,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,8 @@ import java.util.function.Supplier;
 
 /**
  * The manager daemon: hosts the built-in plugins, serves each on its own socket in the plugins directory, and
- * keeps the user's group specs so it can commit them again after a restart. Its {@code group} plugin also serves
+ * keeps the user's group specs so it can commit them again after a restart. Its home, sockets and files are its
+ * user's alone. Its {@code group} plugin also serves
  * the groups as controllers, as InfraKit's manager does: {@code group/groups} for any, {@code group/<id>} for one.
  */
 public final class Manager implements AutoCloseable {
@@ -63,6 +65,7 @@ public final class Manager implements AutoCloseable {
 
     public static Manager start(InfrakitHome home, PluginRegistry registry, Map<String, String> environment,
                                 Clock clock) {
+        PrivateHome.prepare(home).ifPresent(LOG::warn);
         ManagerLock lock = ManagerLock.acquire(home);
         List<PluginServer> servers = new ArrayList<>();
         List<ServedPlugin> served = new ArrayList<>();
@@ -170,9 +173,7 @@ public final class Manager implements AutoCloseable {
 
     private static void createPrivateDirectory(Path dir) {
         try {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
+            OwnerOnly.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package io.infrakit.engine.manager;
 
 import io.infrakit.engine.InfrakitHome;
 import io.infrakit.spi.AtomicFiles;
+import io.infrakit.spi.OwnerOnly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,9 +44,9 @@ public final class ManagerLock implements AutoCloseable {
             throw new ManagerAlreadyRunningException(home.root().toString(), ProcessHandle.current().pid());
         }
         try {
-            Files.createDirectories(home.root());
+            OwnerOnly.createDirectories(home.root());
             FileChannel channel = FileChannel.open(home.managerLockFile(),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), OwnerOnly.file());
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();

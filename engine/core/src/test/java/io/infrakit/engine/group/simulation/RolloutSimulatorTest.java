@@ -3,6 +3,7 @@ package io.infrakit.engine.group.simulation;
 import io.infrakit.engine.group.ControllerSettings;
 import io.infrakit.engine.group.spec.GroupPropertiesParser;
 import io.infrakit.spi.Any;
+import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Tags;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPhase;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RolloutSimulatorTest {
 
@@ -129,5 +131,55 @@ class RolloutSimulatorTest {
 
         assertThat(result.finished()).isFalse();
         assertThat(result.duration()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aGroupLargerThanASimulationRunsIsAnInvalidSpecNamingTheField() {
+        RolloutSimulator bounded = new RolloutSimulator(SimulationSettings.defaults()
+                .withBounds(1_000, SimulationSettings.DEFAULT_WALL_TIME_LIMIT));
+        GroupSpec pets = new GroupSpec(GROUP, Any.parse("{\"Allocation\": {\"LogicalIDs\": [\"a\", \"b\", \"c\"]},"
+                + " \"Instance\": {\"Plugin\": \"file\"}, \"Flavor\": {\"Plugin\": \"vanilla\"}}"));
+
+        assertThatThrownBy(() -> bounded.simulate(null, List.of(), spec(20_000_000, "1", ""), START))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("Properties.Allocation.Size: 20000000 instances are more than a simulation runs "
+                        + "(at most 1000, INFRAKIT_SIMULATION_MAX_SIZE)");
+        assertThat(bounded.simulate(null, List.of(), spec(1_000, "1", ""), START).finished()).isTrue();
+        assertThatThrownBy(() -> new RolloutSimulator(SimulationSettings.defaults()
+                .withBounds(2, Duration.ofMinutes(1))).checkSize(pets))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageStartingWith("Properties.Allocation.LogicalIDs: 3 instances are more than");
+    }
+
+    @Test
+    void aSimulationStopsAtItsWallTimeLimit() {
+        RolloutSimulator hurried = new RolloutSimulator(SimulationSettings.defaults()
+                .withBounds(SimulationSettings.DEFAULT_MAX_SIZE, Duration.ofNanos(1)));
+
+        assertThatThrownBy(() -> hurried.simulate(null, List.of(), spec(5_000, "1", ""), START))
+                .isInstanceOf(SimulationTimeoutException.class)
+                .hasMessageStartingWith("simulating web took longer than 1ns (INFRAKIT_SIMULATION_TIMEOUT); stopped ")
+                .hasMessageEndingWith(" into the simulated rollout, nothing was changed");
+    }
+
+    @Test
+    void theBoundsComeFromTheEnvironmentWithGenerousDefaults() {
+        SimulationSettings defaults = SimulationSettings.defaults().withBoundsFrom(Map.of());
+        assertThat(defaults.maxSize()).isEqualTo(100_000);
+        assertThat(defaults.wallTimeLimit()).isEqualTo(Duration.ofMinutes(5));
+
+        SimulationSettings set = SimulationSettings.defaults().withBoundsFrom(Map.of(
+                "INFRAKIT_SIMULATION_MAX_SIZE", "500", "INFRAKIT_SIMULATION_TIMEOUT", "90s"));
+        assertThat(set.maxSize()).isEqualTo(500);
+        assertThat(set.wallTimeLimit()).isEqualTo(Duration.ofSeconds(90));
+
+        assertThatThrownBy(() -> SimulationSettings.defaults().withBoundsFrom(
+                Map.of("INFRAKIT_SIMULATION_MAX_SIZE", "-1")))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("INFRAKIT_SIMULATION_MAX_SIZE: expected a positive number, got \"-1\"");
+        assertThatThrownBy(() -> SimulationSettings.defaults().withBoundsFrom(
+                Map.of("INFRAKIT_SIMULATION_TIMEOUT", "0")))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessage("INFRAKIT_SIMULATION_TIMEOUT: expected a positive duration, got \"0\"");
     }
 }

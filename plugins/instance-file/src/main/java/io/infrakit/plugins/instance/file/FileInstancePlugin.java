@@ -7,6 +7,7 @@ import io.infrakit.spi.Any;
 import io.infrakit.spi.AtomicFiles;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Json;
+import io.infrakit.spi.OwnerOnly;
 import io.infrakit.spi.PluginException;
 import io.infrakit.spi.instance.DestroyReason;
 import io.infrakit.spi.instance.InstanceDescription;
@@ -59,7 +60,7 @@ public final class FileInstancePlugin implements InstancePlugin {
         this.directory = directory.toAbsolutePath().normalize();
         Arrays.setAll(locks, stripe -> new Object());
         try {
-            Files.createDirectories(this.directory);
+            OwnerOnly.createDirectories(this.directory);
             AtomicFiles.removeLeftovers(this.directory);
         } catch (IOException | UncheckedIOException e) {
             throw new PluginException(NAME, "start", "cannot prepare directory " + this.directory + ": " + e, e);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrakit.spi.Any;
 import io.infrakit.spi.AtomicFiles;
 import io.infrakit.spi.Json;
+import io.infrakit.spi.OwnerOnly;
 import io.infrakit.spi.PluginException;
 import io.infrakit.spi.instance.DestroyReason;
 import io.infrakit.spi.instance.InstanceDescription;
@@ -74,7 +75,7 @@ public final class QemuInstancePlugin implements InstancePlugin {
         this.binaries = binaries;
         this.clock = clock;
         try {
-            Files.createDirectories(this.directory);
+            OwnerOnly.createDirectories(this.directory);
         } catch (IOException e) {
             throw new PluginException(NAME, "start", "cannot create directory " + this.directory + ": " + e, e);
         }
