@@ -35,7 +35,7 @@ public final class CompiledPlaybook {
 
     /** A compiler for one set of limits; it may be shared between threads. */
     public static Loader loader(SandboxLimits limits, java.util.Optional<java.nio.file.Path> cacheDirectory) {
-        return new Loader(new SandboxCompiler(limits.timeout(), new CompiledScriptCache(cacheDirectory)),
+        return new Loader(new SandboxCompiler(new CompiledScriptCache(cacheDirectory)),
                 new SandboxRunner(limits));
     }
 
