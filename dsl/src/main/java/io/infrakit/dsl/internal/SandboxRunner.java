@@ -31,6 +31,8 @@ final class SandboxRunner {
      */
     private static final int CHECKS_PER_LIMIT = 4;
     private static final AtomicLong THREADS = new AtomicLong();
+    /** The allocation mark until {@link #chargeAllocationsFromHere()}: nothing counts yet. */
+    private static final long NOT_COUNTING = Long.MAX_VALUE;
     /** What each sandbox thread had allocated when its allocations last started counting. */
     private static final ThreadLocal<AtomicLong> ALLOCATION_MARK = new ThreadLocal<>();
 
@@ -42,19 +44,19 @@ final class SandboxRunner {
     }
 
     /**
-     * Starts counting the current sandbox thread's allocations afresh. Compiling is bounded by the script's size and
-     * the time limit, and Groovy's first compile in a JVM allocates well over 100 MB initialising itself; only what
-     * the script does afterwards counts.
+     * Starts counting the current sandbox thread's allocations, which tell when to look at the heap: from where the
+     * script starts to run. Compiling is bounded by the script's size and the time limit, and Groovy's first compile
+     * in a JVM allocates well over 100 MB initialising itself; looking at the heap then would only slow it.
      */
     static void chargeAllocationsFromHere() {
         AtomicLong mark = ALLOCATION_MARK.get();
-        if (mark != null && ALLOCATIONS != null) {
-            mark.set(ALLOCATIONS.getThreadAllocatedBytes(Thread.currentThread().getId()));
+        if (mark != null) {
+            mark.set(allocated(Thread.currentThread()));
         }
     }
 
     <T> T run(String fileName, Callable<T> evaluation) {
-        AtomicLong allocationMark = new AtomicLong();
+        AtomicLong allocationMark = new AtomicLong(NOT_COUNTING);
         FutureTask<T> task = new FutureTask<>(() -> {
             ALLOCATION_MARK.set(allocationMark);
             return evaluateTranslatingFailures(fileName, evaluation);
@@ -122,7 +124,7 @@ final class SandboxRunner {
                 exceeded = Limit.MEMORY;
             } else {
                 // Garbage, or not yet too much kept: look again once the thread has allocated more.
-                allocationMark.set(allocatedSince(thread, 0));
+                allocationMark.set(allocated(thread));
             }
         }
         return exceeded == null ? null : new Stop(exceeded, ScriptLines.of(thread.getStackTrace()));
@@ -130,7 +132,14 @@ final class SandboxRunner {
 
     /** Bytes the thread allocated since the mark; without a way to tell, as if it had allocated without end. */
     private static long allocatedSince(Thread thread, long mark) {
-        return ALLOCATIONS == null ? Long.MAX_VALUE : ALLOCATIONS.getThreadAllocatedBytes(thread.getId()) - mark;
+        if (mark == NOT_COUNTING) {
+            return 0;
+        }
+        return ALLOCATIONS == null ? Long.MAX_VALUE : allocated(thread) - mark;
+    }
+
+    private static long allocated(Thread thread) {
+        return ALLOCATIONS == null ? 0 : ALLOCATIONS.getThreadAllocatedBytes(thread.getId());
     }
 
     private static DslException failure(String fileName, Throwable cause) {
