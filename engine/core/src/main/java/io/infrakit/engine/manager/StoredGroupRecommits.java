@@ -1,5 +1,6 @@
 package io.infrakit.engine.manager;
 
+import io.infrakit.spi.Redactor;
 import io.infrakit.spi.group.GroupId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Commits the stored groups again when the manager starts. A group whose plugins are not up yet is tried again
- * every 2 s, 10 times in all, as InfraKit's manager does; what still fails is logged, never thrown at start-up.
+ * every 2 s, 10 times in all, as InfraKit's manager does; what still fails is logged, never thrown at start-up. The
+ * log lines never quote a value of the spec ({@link SpecValues}): a validation error would, and it may be a secret.
  */
 final class StoredGroupRecommits implements AutoCloseable {
 
@@ -49,10 +51,11 @@ final class StoredGroupRecommits implements AutoCloseable {
     private static void retry(ScheduledExecutorService retries, PersistingGroupPlugin groups, GroupId id,
                               RuntimeException error, int attempt) {
         if (attempt > ATTEMPTS) {
-            LOG.warn("gave up committing stored group {} after {} attempts: {}", id, ATTEMPTS, error.getMessage());
+            LOG.warn("gave up committing stored group {} after {} attempts: {}", id, ATTEMPTS,
+                    reason(groups, id, error));
             return;
         }
-        LOG.info("stored group {} could not be committed ({}); trying again in {} s", id, error.getMessage(),
+        LOG.info("stored group {} could not be committed ({}); trying again in {} s", id, reason(groups, id, error),
                 INTERVAL.toSeconds());
         retries.schedule(() -> {
             try {
@@ -62,6 +65,16 @@ final class StoredGroupRecommits implements AutoCloseable {
                 retry(retries, groups, id, next, attempt + 1);
             }
         }, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The error's message without any value of the stored spec. */
+    static String reason(PersistingGroupPlugin groups, GroupId id, RuntimeException error) {
+        Redactor values = groups.storedGroups().stream()
+                .filter(spec -> spec.id().equals(id))
+                .findFirst()
+                .map(SpecValues::of)
+                .orElse(Redactor.none());
+        return values.redact(String.valueOf(error.getMessage()));
     }
 
     @Override
