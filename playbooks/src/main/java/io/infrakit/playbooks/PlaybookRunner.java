@@ -7,9 +7,11 @@ import io.infrakit.dsl.DestroyGroup;
 import io.infrakit.dsl.Echo;
 import io.infrakit.dsl.ImageOutput;
 import io.infrakit.dsl.Plan;
+import io.infrakit.dsl.Playbook;
 import io.infrakit.dsl.ScaleGroup;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Json;
+import io.infrakit.spi.Redactor;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.templates.TemplateSession;
@@ -23,12 +25,14 @@ import java.util.Map;
 /**
  * Carries out a playbook's plan in order: images first where the script asks for them, so later groups can refer
  * to their outputs; each step prints one line as it happens. Pretending asks the manager for plans only; print-only
- * never leaves the process.
+ * never leaves the process. What it prints never shows a secret parameter's value (the rendered specs of print-only
+ * included); errors it throws may, and are for the caller to show through {@link Playbook#secrets}.
  */
 public final class PlaybookRunner {
 
     private final Infrastructure infrastructure;
     private final PrintWriter out;
+    private Redactor secrets = Redactor.none();
 
     public PlaybookRunner(Infrastructure infrastructure, PrintWriter out) {
         this.infrastructure = infrastructure;
@@ -36,8 +40,9 @@ public final class PlaybookRunner {
     }
 
     public RunSummary run(LocalPlaybook playbook, Plan plan, TemplateSession templates, RunMode mode) {
+        secrets = playbook.playbook().secrets(plan.params());
         SpecRenderer renderer = new SpecRenderer(playbook.root(), playbook.playbook().fileName(), templates,
-                plan.params());
+                plan.params(), secrets);
         Map<String, Map<String, String>> imageOutputs = new HashMap<>();
         List<GroupId> committed = new ArrayList<>();
         int images = 0;
@@ -116,7 +121,7 @@ public final class PlaybookRunner {
     }
 
     private void say(String line) {
-        out.println(line);
+        out.println(secrets.redact(line));
         out.flush();
     }
 }
