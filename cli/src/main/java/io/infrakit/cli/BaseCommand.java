@@ -1,6 +1,7 @@
 package io.infrakit.cli;
 
 import io.infrakit.engine.InfrakitHome;
+import io.infrakit.spi.Redactor;
 import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
@@ -23,6 +24,11 @@ abstract class BaseCommand implements Callable<Integer> {
 
     boolean stacktrace() {
         return global.stacktrace;
+    }
+
+    /** What the command's error message and stack trace are shown through: the secrets it knows are masked. */
+    Redactor redactor() {
+        return Redactor.none();
     }
 
     @Override

@@ -3,12 +3,14 @@ package io.infrakit.cli;
 import io.infrakit.spi.Identifiers;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.PluginException;
+import io.infrakit.spi.Redactor;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IFactory;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,7 +41,9 @@ final class Commands {
         commandLine.setOut(cli.out());
         commandLine.setErr(cli.err());
         commandLine.setExecutionExceptionHandler((error, leaf, parseResult) -> {
-            report(cli.err(), error, leaf.getCommand() instanceof BaseCommand command && command.stacktrace());
+            BaseCommand command = leaf.getCommand() instanceof BaseCommand base ? base : null;
+            report(cli.err(), error, command != null && command.stacktrace(),
+                    command == null ? Redactor.none() : command.redactor());
             return ExitCode.of(error);
         });
         return commandLine;
@@ -61,10 +65,12 @@ final class Commands {
         return Collections.unmodifiableMap(commands);
     }
 
-    static void report(PrintWriter err, Throwable error, boolean stacktrace) {
-        err.println("infrakit: " + oneLine(error));
+    static void report(PrintWriter err, Throwable error, boolean stacktrace, Redactor secrets) {
+        err.println("infrakit: " + secrets.redact(oneLine(error)));
         if (stacktrace) {
-            error.printStackTrace(err);
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            err.print(secrets.redact(trace.toString()));
         } else if (!(error instanceof InfrakitException)) {
             err.println("infrakit: (an internal error; run again with --stacktrace for details)");
         }

@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.spi.Redactor;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupStatus;
 import io.infrakit.spi.group.RolloutControl;
@@ -25,12 +26,19 @@ final class ConvergenceWait {
     private final RolloutControl rollouts;
     private final GroupId id;
     private final Duration limit;
+    private final Redactor secrets;
 
     ConvergenceWait(CliEnvironment cli, RolloutControl rollouts, GroupId id, Duration limit) {
+        this(cli, rollouts, id, limit, Redactor.none());
+    }
+
+    /** @param secrets masked in what the wait shows: a plugin's error in the group's status may quote a spec value */
+    ConvergenceWait(CliEnvironment cli, RolloutControl rollouts, GroupId id, Duration limit, Redactor secrets) {
         this.cli = cli;
         this.rollouts = rollouts;
         this.id = id;
         this.limit = limit;
+        this.secrets = secrets;
     }
 
     GroupStatus await() {
@@ -47,7 +55,8 @@ final class ConvergenceWait {
             return poll(status -> {
                 bar.maxHint(Math.max(1, status.desired()));
                 bar.stepTo(Math.min(status.updated(), status.desired()));
-                bar.setExtraMessage(" " + status.phase() + (status.reason().isEmpty() ? "" : ": " + status.reason()));
+                bar.setExtraMessage(secrets.redact(
+                        " " + status.phase() + (status.reason().isEmpty() ? "" : ": " + status.reason())));
             });
         }
     }
@@ -55,7 +64,7 @@ final class ConvergenceWait {
     private GroupStatus awaitPrintingLines() {
         String[] last = {""};
         return poll(status -> {
-            String line = line(status);
+            String line = secrets.redact(line(status));
             if (!line.equals(last[0])) {
                 cli.out().println(line);
                 cli.out().flush();

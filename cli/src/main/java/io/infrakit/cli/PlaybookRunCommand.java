@@ -7,6 +7,7 @@ import io.infrakit.playbooks.Prompter;
 import io.infrakit.playbooks.RunMode;
 import io.infrakit.playbooks.RunSummary;
 import io.infrakit.spi.InvalidSpecException;
+import io.infrakit.spi.Redactor;
 import io.infrakit.spi.group.GroupId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,6 +75,9 @@ final class PlaybookRunCommand extends BaseCommand {
     @Spec
     CommandSpec spec;
 
+    /** The values of the playbook's secret parameters, once known: nothing this command shows reveals them. */
+    private Redactor secrets = Redactor.none();
+
     PlaybookRunCommand(CliEnvironment cli) {
         super(cli);
     }
@@ -94,6 +98,7 @@ final class PlaybookRunCommand extends BaseCommand {
         Prompter prompter = cli.terminal() ? new TerminalPrompter() : Prompter.NOBODY;
         Plan plan = new ParameterResolver(prompter, acceptDefaults)
                 .plan(located.playbook().playbook(), commandToRun(located), given);
+        secrets = located.playbook().playbook().secrets(plan.params());
         RunMode mode = printOnly ? RunMode.PRINT_ONLY : pretend ? RunMode.PRETEND : RunMode.EXECUTE;
         ManagerInfrastructure infrastructure = new ManagerInfrastructure(() -> ManagerConnection.open(cli, home()),
                 Images.builder(home(), cli.environment()));
@@ -101,10 +106,15 @@ final class PlaybookRunCommand extends BaseCommand {
                 .run(located.playbook(), plan, located.templates(home(), cli), mode);
         if (wait != null && mode == RunMode.EXECUTE) {
             for (GroupId group : summary.committed()) {
-                new ConvergenceWait(cli, infrastructure.connection().rollouts(), group, wait).await();
+                new ConvergenceWait(cli, infrastructure.connection().rollouts(), group, wait, secrets).await();
             }
         }
         return ExitCode.OK;
+    }
+
+    @Override
+    Redactor redactor() {
+        return secrets;
     }
 
     private String commandToRun(PlaybookLocator.Located located) {

@@ -1,6 +1,7 @@
 package io.infrakit.dsl;
 
 import io.infrakit.spi.InvalidSpecException;
+import io.infrakit.spi.Redactor;
 
 /** A playbook script that cannot be loaded or planned. The message is one line: {@code playbook.groovy:14: reason}. */
 public class DslException extends InvalidSpecException {
@@ -22,6 +23,12 @@ public class DslException extends InvalidSpecException {
     /** {@code fileName:line:column: reason}, for syntax errors. */
     public static DslException at(String fileName, int line, int column, String reason) {
         return new DslException(fileName + ":" + line + ":" + column + ": " + oneLine(reason));
+    }
+
+    /** This error with the secrets in its message masked; itself when it shows none. */
+    public DslException redactedBy(Redactor secrets) {
+        String shown = secrets.redact(getMessage());
+        return shown.equals(getMessage()) ? this : new DslException(shown);
     }
 
     private static String oneLine(String reason) {

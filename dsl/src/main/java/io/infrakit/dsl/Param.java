@@ -1,6 +1,7 @@
 package io.infrakit.dsl;
 
 import io.infrakit.dsl.internal.ParamCoercion;
+import io.infrakit.spi.Redactor;
 
 import java.io.Serializable;
 import java.util.List;
@@ -15,7 +16,7 @@ public record Param(String name, ParamType type, Object defaultValue, String des
                     List<Object> choices, boolean secret, int line) implements Serializable {
 
     /** What is shown instead of a secret value. */
-    public static final String MASK = "******";
+    public static final String MASK = Redactor.MASK;
 
     public Param {
         Objects.requireNonNull(name, "name");
@@ -32,7 +33,8 @@ public record Param(String name, ParamType type, Object defaultValue, String des
     /**
      * The typed value of a command-line string: {@code "3"} for an INTEGER is 3, {@code "a,b"} for a LIST is
      * [a, b], {@code "1m30s"} for a DURATION is 90 seconds. Throws {@link DslException} such as
-     * {@code parameter 'size' expects an integer, got 'abc'}.
+     * {@code parameter 'size' expects an integer, got 'abc'} (the value as errors show it, see
+     * {@link ParamCoercion#inMessage}).
      */
     public Object convert(String raw) {
         return ParamCoercion.convert(this, raw);

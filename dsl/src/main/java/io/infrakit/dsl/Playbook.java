@@ -2,7 +2,9 @@ package io.infrakit.dsl;
 
 import io.infrakit.dsl.internal.CompiledPlaybook;
 import io.infrakit.dsl.internal.DidYouMean;
+import io.infrakit.dsl.internal.ParamSecrets;
 import io.infrakit.dsl.internal.PlanCache;
+import io.infrakit.spi.Redactor;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -81,9 +83,25 @@ public final class Playbook {
         if (known.isPresent()) {
             return known.get();
         }
-        Plan plan = compiled.get().plan(command, paramValues);
+        Plan plan;
+        try {
+            plan = compiled.get().plan(command, paramValues);
+        } catch (DslException failed) {
+            // The script may have put a secret into its own error (a validate closure, a failed method's message).
+            throw failed.redactedBy(secrets(paramValues));
+        }
         planKey.ifPresent(key -> plans.get().storePlan(key, plan));
         return plan;
+    }
+
+    /**
+     * What masks the values of the secret parameters wherever they are shown: in output, errors and logs.
+     *
+     * @param values typed values or command-line strings by name, e.g. a plan's params; a secret parameter missing
+     *               here masks its default
+     */
+    public Redactor secrets(Map<String, ?> values) {
+        return ParamSecrets.of(params, values);
     }
 
     /** These parameter values with each secret one replaced by {@link Param#MASK}, for display. */

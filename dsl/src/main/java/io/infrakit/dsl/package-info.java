@@ -5,7 +5,7 @@
  *
  * <p>Scripts run in a sandbox ({@link io.infrakit.dsl.internal}): checked when compiled (no imports, annotations,
  * classes, reflection or metaprogramming names, and only an allow-list of classes), guarded when run (receivers,
- * size-multiplying operations, ranges, regular expressions), and bounded in time and allocated memory. It is a
+ * size-multiplying operations, ranges, regular expressions), and bounded in time and in the memory it keeps. It is a
  * guard against mistakes and casual abuse, not a security boundary: run playbooks you do not trust in a separate
  * JVM.
  */

@@ -8,6 +8,7 @@ import io.infrakit.dsl.InlineSpec;
 import io.infrakit.dsl.TemplateSpec;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Json;
+import io.infrakit.spi.Redactor;
 import io.infrakit.spi.SpecText;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.templates.Rendered;
@@ -21,7 +22,8 @@ import java.util.function.Function;
 
 /**
  * Turns a group the playbook commits into the spec the manager gets: a template is rendered with the run's
- * parameters and the variables the script gave it (those win), then parsed; the group's name is its ID.
+ * parameters and the variables the script gave it (those win), then parsed; the group's name is its ID. A secret
+ * parameter's value may not end up in a tag ({@link SecretPlacement}).
  */
 final class SpecRenderer {
 
@@ -33,12 +35,15 @@ final class SpecRenderer {
     private final String script;
     private final TemplateSession templates;
     private final Map<String, Object> parameters;
+    private final Redactor secrets;
 
-    SpecRenderer(Path root, String script, TemplateSession templates, Map<String, Object> parameters) {
+    SpecRenderer(Path root, String script, TemplateSession templates, Map<String, Object> parameters,
+                 Redactor secrets) {
         this.root = root;
         this.script = script;
         this.templates = templates;
         this.parameters = parameters;
+        this.secrets = secrets;
     }
 
     RenderedGroup render(CommitGroup commit, Function<ImageOutput, String> images) {
@@ -55,7 +60,9 @@ final class SpecRenderer {
             name = script + ":" + commit.line();
             tree = Json.mapper().valueToTree(TemplateValues.plain(inline.spec(), images));
         }
-        return new RenderedGroup(name, SpecText.convert(name, withId(name, tree, commit), GroupSpec.class));
+        JsonNode spec = withId(name, tree, commit);
+        SecretPlacement.refuseInTags(name, spec, secrets);
+        return new RenderedGroup(name, SpecText.convert(name, spec, GroupSpec.class));
     }
 
     private JsonNode withId(String name, JsonNode tree, CommitGroup commit) {

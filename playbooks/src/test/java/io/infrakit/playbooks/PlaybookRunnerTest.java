@@ -117,6 +117,43 @@ class PlaybookRunnerTest {
     }
 
     @Test
+    void aSecretIsCommittedAsItIs_butNeverPrinted() throws IOException {
+        write("playbook.groovy", "param 'password', String, secret: true\n"
+                + "command('up') { group 'db', template('db.json.ftl') }\n");
+        write("db.json.ftl", "{\"Properties\": {\"Instance\": {\"Plugin\": \"file\", "
+                + "\"Properties\": {\"Init\": \"echo ${password}\"}}}}");
+
+        run("up", Map.of("password", "S3CRETpw"), RunMode.PRINT_ONLY);
+        run("up", Map.of("password", "S3CRETpw"), RunMode.EXECUTE);
+
+        assertThat(output.toString()).contains("\"Init\" : \"echo ******\"").doesNotContain("S3CRETpw");
+        assertThat(infrastructure.commits.get(0).properties().node().at("/Instance/Properties/Init").asText())
+                .isEqualTo("echo S3CRETpw");
+    }
+
+    @Test
+    void aSecretInATagOrAnIdIsRefusedBeforeAnythingIsPrintedOrCommitted() throws IOException {
+        write("playbook.groovy", "param 'password', String, secret: true\n"
+                + "command('up') { group 'db', template('db.json.ftl') }\n"
+                + "command('named') { group password, [Properties: [:]] }\n");
+        write("db.json.ftl", "{\"Properties\": {\"Flavor\": {\"Plugin\": \"vanilla\", "
+                + "\"Properties\": {\"Tags\": {\"owner\": \"ops-${password}\"}}}}}");
+
+        for (RunMode mode : RunMode.values()) {
+            assertThatThrownBy(() -> run("up", Map.of("password", "S3CRETpw"), mode))
+                    .isInstanceOf(InvalidSpecException.class)
+                    .hasMessage("db.json.ftl: Properties.Flavor.Properties.Tags.owner holds the value of secret "
+                            + "parameter 'password'; tags, group IDs and logical IDs are shown to anyone who lists "
+                            + "instances");
+        }
+        assertThatThrownBy(() -> run("named", Map.of("password", "S3CRETpw"), RunMode.PRINT_ONLY))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageStartingWith("playbook.groovy:3: ID holds the value of secret parameter 'password'");
+        assertThat(infrastructure.calls).isEmpty();
+        assertThat(output.toString()).isEmpty();
+    }
+
+    @Test
     void theShippedQuickstartRendersBothGroups() {
         LocalPlaybook playbook = LocalPlaybook.open(Path.of("..", "examples", "playbooks", "quickstart"), DSL);
         Map<String, Object> values = new ParameterResolver(Prompter.NOBODY, true)

@@ -35,7 +35,7 @@ public final class CompiledPlaybook {
 
     /** A compiler for one set of limits; it may be shared between threads. */
     public static Loader loader(SandboxLimits limits, java.util.Optional<java.nio.file.Path> cacheDirectory) {
-        return new Loader(new SandboxCompiler(limits.timeout(), new CompiledScriptCache(cacheDirectory)),
+        return new Loader(new SandboxCompiler(new CompiledScriptCache(cacheDirectory)),
                 new SandboxRunner(limits));
     }
 
@@ -54,6 +54,7 @@ public final class CompiledPlaybook {
     /** Plans {@code command} (which the caller has checked exists) with these values, in the sandbox. */
     public Plan plan(String command, Map<String, Object> givenValues) {
         return runner.run(fileName, () -> {
+            SandboxRunner.chargeAllocationsFromHere();
             ScriptSession session = evaluate(scriptClass, command, givenValues);
             return new Plan(fileName, command, session.values(), session.actions());
         });
@@ -68,7 +69,7 @@ public final class CompiledPlaybook {
         DeclaredCommand body = declared.command(command)
                 .orElseThrow(() -> new ScriptError("command '" + command + "' is no longer declared"));
         Map<String, Object> values = ParamCheck.values(declared, givenValues);
-        session.startCommand(values, ParamCheck.secretTexts(declared, values));
+        session.startCommand(values, ParamSecrets.of(declared.params(), values));
         body.body().call();
         return session;
     }

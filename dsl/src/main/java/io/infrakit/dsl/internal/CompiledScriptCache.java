@@ -15,22 +15,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Compiled scripts by the hash of their text, the time limit compiled into them, the build of this module and the
- * Java version, so a changed sandbox never reuses old bytecode and one home serves several Javas. Kept in memory (the last few) and, when given a directory, on disk:
- * Groovy's first compile in a JVM costs most of a cold CLI run. The disk copy is as trusted as the directory
- * (INFRAKIT_HOME, the user's own), and a corrupt or unreadable entry is compiled again.
+ * Compiled scripts by the hash of their text, the build of this module and the Java version, so a changed sandbox
+ * never reuses old bytecode and one home serves several Javas. Kept in memory (the last few) and, when given a
+ * directory, on disk: Groovy's first compile in a JVM costs most of a cold CLI run. The disk copy is as trusted as
+ * the directory (INFRAKIT_HOME, the user's own), and a corrupt or unreadable entry is compiled again.
  */
 final class CompiledScriptCache {
 
     private static final int IN_MEMORY = 32;
-    private static final int FORMAT = 1;
+    /** 2: scripts no longer carry a time check of their own (see {@link SandboxCompiler}). */
+    private static final int FORMAT = 2;
     private static final String BUILD = buildIdentity();
 
     private final Optional<Path> directory;
@@ -45,15 +45,15 @@ final class CompiledScriptCache {
         this.directory = directory;
     }
 
-    static String key(String scriptText, Duration timeout) {
-        return key(scriptText, timeout, Runtime.version().feature());
+    static String key(String scriptText) {
+        return key(scriptText, Runtime.version().feature());
     }
 
     /** Groovy emits bytecode for the Java that runs it, which an older Java cannot load: the key names that Java. */
-    static String key(String scriptText, Duration timeout, int javaFeatureVersion) {
+    static String key(String scriptText, int javaFeatureVersion) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((FORMAT + "\n" + BUILD + "\n" + timeout.toMillis() + "\njava " + javaFeatureVersion + "\n")
+            sha256.update((FORMAT + "\n" + BUILD + "\njava " + javaFeatureVersion + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha256.digest(scriptText.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

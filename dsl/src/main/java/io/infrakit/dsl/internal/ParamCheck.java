@@ -7,9 +7,7 @@ import io.infrakit.dsl.ParamType;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,17 +34,6 @@ final class ParamCheck {
         return values;
     }
 
-    /** The texts of secret values, to mask in echoes. */
-    static List<String> secretTexts(Declarations declarations, Map<String, Object> values) {
-        List<String> secrets = new ArrayList<>();
-        for (Param param : declarations.params()) {
-            if (param.secret() && values.get(param.name()) != null) {
-                secrets.add(ParamCoercion.format(values.get(param.name())));
-            }
-        }
-        return secrets;
-    }
-
     private static Object typed(Param param, Object value) {
         try {
             return ParamCoercion.coerce(param, value);
@@ -57,7 +44,7 @@ final class ParamCheck {
 
     private static void check(DeclaredParam declared, Object value) {
         Param param = declared.param();
-        String shown = param.display(value);
+        String shown = ParamCoercion.inMessage(param, value);
         if (!param.choices().isEmpty() && !Choices.contains(param.choices(), value)) {
             throw new ScriptError(param.line(), "parameter '" + param.name() + "' must be one of "
                     + Choices.list(param.choices()) + "; got '" + shown + "'");

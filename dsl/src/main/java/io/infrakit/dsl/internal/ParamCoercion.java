@@ -18,6 +18,9 @@ import java.util.Optional;
 /** Turns command-line strings and script or caller values into a parameter's typed value. */
 public final class ParamCoercion {
 
+    /** The most characters of a value an error message shows. */
+    static final int SHOWN_CHARS = 20;
+
     private static final Map<Class<?>, ParamType> TYPES = Map.ofEntries(
             Map.entry(String.class, ParamType.STRING), Map.entry(CharSequence.class, ParamType.STRING),
             Map.entry(Integer.class, ParamType.INTEGER), Map.entry(int.class, ParamType.INTEGER),
@@ -132,9 +135,31 @@ public final class ParamCoercion {
         return List.copyOf(strings);
     }
 
+    /**
+     * A value as an error message shows it: a secret one never; another escaped (control, format and bidi
+     * characters by their code point, so it cannot drive the terminal) and cut after {@value #SHOWN_CHARS}
+     * characters, so that a long value pasted into the wrong parameter (a key, a token) is not printed whole.
+     */
+    public static String inMessage(Param param, Object value) {
+        if (param.secret()) {
+            return Param.MASK;
+        }
+        String text = value instanceof CharSequence chars ? chars.toString() : format(value);
+        StringBuilder shown = new StringBuilder();
+        text.codePoints().limit(SHOWN_CHARS).forEach(codePoint -> {
+            int type = Character.getType(codePoint);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                shown.append(String.format("\\u%04x", codePoint));
+            } else {
+                shown.appendCodePoint(codePoint);
+            }
+        });
+        return text.codePointCount(0, text.length()) > SHOWN_CHARS ? shown + "..." : shown.toString();
+    }
+
     private static DslException mismatch(Param param, Object value) {
-        String shown = param.secret() ? Param.MASK : String.valueOf(value);
         return new DslException("parameter '" + param.name() + "' expects " + param.type().expected() + ", got '"
-                + shown + "'");
+                + inMessage(param, String.valueOf(value)) + "'");
     }
 }

@@ -43,7 +43,7 @@ final class ParamDeclarations {
         List<Object> choices = choices(untyped, options.get("choices"));
         Object defaultValue = options.get("default") == null ? null : typed(untyped, options.get("default"));
         if (defaultValue != null && !choices.isEmpty() && !Choices.contains(choices, defaultValue)) {
-            throw new ScriptError(line, "parameter '" + name + "': the default '" + untyped.display(defaultValue)
+            throw new ScriptError(line, "parameter '" + name + "': the default '" + ParamCoercion.inMessage(untyped, defaultValue)
                     + "' is not one of " + Choices.list(choices));
         }
         Param param = new Param(name, paramType, defaultValue, untyped.description(), untyped.prompt(), choices,

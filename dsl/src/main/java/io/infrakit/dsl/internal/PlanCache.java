@@ -49,8 +49,9 @@ public final class PlanCache {
         this.directory = directory;
     }
 
+    /** A plan made within one time limit is not reused under another, which the script might not meet. */
     public static String scriptKey(String fileName, String scriptText, Duration timeout) {
-        return sha256(CompiledScriptCache.key(scriptText, timeout) + "\n" + fileName);
+        return sha256(CompiledScriptCache.key(scriptText) + "\n" + timeout.toMillis() + "\n" + fileName);
     }
 
     /** Empty when the values cannot be serialized; such a plan is simply not cached. */

@@ -2,7 +2,6 @@ package io.infrakit.dsl.internal;
 
 import groovy.lang.GroovyClassLoader;
 import groovy.transform.ThreadInterrupt;
-import groovy.transform.TimedInterrupt;
 import io.infrakit.dsl.DslException;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilationUnit;
@@ -30,14 +29,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Compiles playbook scripts in the sandbox: a fresh {@link GroovyClassLoader} per script (its parent is this
  * module's class loader), {@link PlaybookScript} as the base class, no global AST transformation (so no
  * {@code @Grab}), and these customizers in order: {@link ScriptShapeCustomizer} (CONVERSION), an import of
  * {@link Duration} (a script cannot import it, and parameters may have that type), {@link ScriptSecurityCustomizer}
- * and {@link GuardTransformer} (CANONICALIZATION), then {@link ThreadInterrupt} and {@link TimedInterrupt}.
+ * and {@link GuardTransformer} (CANONICALIZATION), then {@link ThreadInterrupt}. The time limit is kept by
+ * {@link SandboxRunner}, which interrupts the thread; Groovy's TimedInterrupt is not used, because its check boxes
+ * two longs on every loop pass, so an empty loop allocated hundreds of MiB a second.
  */
 final class SandboxCompiler {
 
@@ -46,12 +46,10 @@ final class SandboxCompiler {
     private static final String GLOBAL_TRANSFORMS = "META-INF/services/org.codehaus.groovy.transform.ASTTransformation";
     private static final String GRAB_TRANSFORM = "groovy.grape.GrabAnnotationTransformation";
 
-    private final Duration timeout;
     private final Set<String> globalTransforms;
     private final CompiledScriptCache cache;
 
-    SandboxCompiler(Duration timeout, CompiledScriptCache cache) {
-        this.timeout = timeout;
+    SandboxCompiler(CompiledScriptCache cache) {
         this.cache = cache;
         this.globalTransforms = globalTransforms(PlaybookScript.class.getClassLoader());
     }
@@ -61,7 +59,7 @@ final class SandboxCompiler {
             throw DslException.at(fileName, 0, "script too large (" + scriptText.length() + " characters; limit "
                     + MAX_SCRIPT_CHARS + ")");
         }
-        String key = CompiledScriptCache.key(scriptText, timeout);
+        String key = CompiledScriptCache.key(scriptText);
         CompiledClasses classes = cache.get(key).orElseGet(() -> {
             CompiledClasses compiled = compileToBytecode(fileName, scriptText);
             cache.put(key, compiled);
@@ -99,9 +97,7 @@ final class SandboxCompiler {
                 new ImportCustomizer().addImports(Duration.class.getName()),
                 new ScriptSecurityCustomizer(),
                 new GuardTransformer(),
-                new ASTTransformationCustomizer(ThreadInterrupt.class),
-                new ASTTransformationCustomizer(
-                        Map.of("value", timeout.toMillis(), "unit", TimeUnit.MILLISECONDS), TimedInterrupt.class));
+                new ASTTransformationCustomizer(ThreadInterrupt.class));
         return configuration;
     }
 

@@ -21,13 +21,22 @@ final class ScriptLines {
     /** The script line where {@code error} was thrown, looking through its causes; 0 if none. */
     static int of(Throwable error) {
         for (Throwable current = error; current != null; current = current.getCause()) {
-            for (StackTraceElement frame : current.getStackTrace()) {
-                if (SOURCE_NAME.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
-                    return frame.getLineNumber();
-                }
+            int line = of(current.getStackTrace());
+            if (line > 0) {
+                return line;
             }
             if (current.getCause() == current) {
                 break;
+            }
+        }
+        return 0;
+    }
+
+    /** The script line of the innermost frame of a stack, e.g. the one a running thread is on; 0 if none. */
+    static int of(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (SOURCE_NAME.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
+                return frame.getLineNumber();
             }
         }
         return 0;

@@ -1,7 +1,7 @@
 package io.infrakit.dsl.internal;
 
 import io.infrakit.dsl.Action;
-import io.infrakit.dsl.Param;
+import io.infrakit.spi.Redactor;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,13 +15,11 @@ import java.util.Map;
  */
 final class ScriptSession {
 
-    private static final int SHORTEST_MASKED_SECRET = 4;
-
     private final Declarations declarations = new Declarations();
     private final List<Action> actions = new ArrayList<>();
     private Map<String, Object> values;
     private Map<String, Object> params;
-    private List<String> secretTexts = List.of();
+    private Redactor secrets = Redactor.none();
 
     Declarations declarations() {
         return declarations;
@@ -31,13 +29,13 @@ final class ScriptSession {
      * From now on the script runs a command, which reads these values (lists as copies it may change); secret ones
      * are masked in echoes.
      */
-    void startCommand(Map<String, Object> typedValues, List<String> secrets) {
+    void startCommand(Map<String, Object> typedValues, Redactor secrets) {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(typedValues));
         Map<String, Object> view = new LinkedHashMap<>();
         typedValues.forEach((name, value) -> view.put(name, value instanceof List<?> list ? new ArrayList<>(list)
                 : value));
         params = Collections.unmodifiableMap(view);
-        secretTexts = secrets.stream().filter(text -> text.length() >= SHORTEST_MASKED_SECRET).toList();
+        this.secrets = secrets;
     }
 
     boolean inCommand() {
@@ -76,10 +74,6 @@ final class ScriptSession {
 
     /** The text with each secret parameter value replaced by the mask. */
     String mask(String text) {
-        String masked = text;
-        for (String secret : secretTexts) {
-            masked = masked.replace(secret, Param.MASK);
-        }
-        return masked;
+        return secrets.redact(text);
     }
 }

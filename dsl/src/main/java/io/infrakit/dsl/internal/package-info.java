@@ -10,9 +10,9 @@
  *       the {@link io.infrakit.dsl.internal.DeniedNames}, no dynamic names, method pointers or field access;</li>
  *   <li>{@link io.infrakit.dsl.internal.GuardTransformer}: routes calls and operators through
  *       {@link io.infrakit.dsl.internal.Guard} at run time;</li>
- *   <li>{@code ThreadInterrupt} and {@code TimedInterrupt}: interrupt checks in loops, closures and methods;</li>
- *   <li>{@link io.infrakit.dsl.internal.SandboxRunner}: a thread per evaluation, watched for time and allocated
- *       bytes.</li>
+ *   <li>{@code ThreadInterrupt}: interrupt checks in loops, closures and methods;</li>
+ *   <li>{@link io.infrakit.dsl.internal.SandboxRunner}: a thread per evaluation, watched for time and for the memory
+ *       it keeps ({@link io.infrakit.dsl.internal.HeapGrowth}), and interrupted past either limit.</li>
  * </ol>
  */
 package io.infrakit.dsl.internal;

@@ -1,6 +1,10 @@
 package io.infrakit.engine.manager;
 
+<<<<<<< HEAD
 import io.infrakit.spi.InvalidSpecException;
+=======
+import io.infrakit.spi.Redactor;
+>>>>>>> h5
 import io.infrakit.spi.group.GroupId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +17,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Commits the stored groups again when the manager starts. A group whose plugins are not up yet is tried again
+<<<<<<< HEAD
  * every 2 s, 10 times in all, as InfraKit's manager does; what still fails is logged, never thrown at start-up. A
  * group that no longer validates was set aside by the commit and is not tried again.
+=======
+ * every 2 s, 10 times in all, as InfraKit's manager does; what still fails is logged, never thrown at start-up. The
+ * log lines never quote a value of the spec ({@link SpecValues}): a validation error would, and it may be a secret.
+>>>>>>> h5
  */
 final class StoredGroupRecommits implements AutoCloseable {
 
@@ -54,10 +63,11 @@ final class StoredGroupRecommits implements AutoCloseable {
             return;
         }
         if (attempt > ATTEMPTS) {
-            LOG.warn("gave up committing stored group {} after {} attempts: {}", id, ATTEMPTS, error.getMessage());
+            LOG.warn("gave up committing stored group {} after {} attempts: {}", id, ATTEMPTS,
+                    reason(groups, id, error));
             return;
         }
-        LOG.info("stored group {} could not be committed ({}); trying again in {} s", id, error.getMessage(),
+        LOG.info("stored group {} could not be committed ({}); trying again in {} s", id, reason(groups, id, error),
                 INTERVAL.toSeconds());
         retries.schedule(() -> {
             try {
@@ -67,6 +77,16 @@ final class StoredGroupRecommits implements AutoCloseable {
                 retry(retries, groups, id, next, attempt + 1);
             }
         }, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The error's message without any value of the stored spec. */
+    static String reason(PersistingGroupPlugin groups, GroupId id, RuntimeException error) {
+        Redactor values = groups.storedGroups().stream()
+                .filter(spec -> spec.id().equals(id))
+                .findFirst()
+                .map(SpecValues::of)
+                .orElse(Redactor.none());
+        return values.redact(String.valueOf(error.getMessage()));
     }
 
     @Override
