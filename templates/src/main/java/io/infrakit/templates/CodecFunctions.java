@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.infrakit.spi.Json;
+import io.infrakit.spi.YamlAliases;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +42,9 @@ final class CodecFunctions {
     }
 
     static Object yamlDecode(Call call) {
+        YamlAliases.find(call.string(0)).ifPresent(found -> {
+            throw call.problem("line " + found.line() + ", column " + found.column() + ": " + found.problem());
+        });
         return decode(call, Yaml.MAPPER, "YAML");
     }
 
