@@ -37,7 +37,7 @@ final class Renderer {
         RenderContext context = new RenderContext(this, variables, vars, 0, params);
         try (RenderDeadline deadline = RenderDeadline.start(timeLimit)) {
             try {
-                return new Rendered(location.displayName(), render(location, context), params.list());
+                return new Rendered(location.displayName(), render(location, context).text(), params.list());
             } catch (RuntimeException | StackOverflowError e) {
                 throw stopped(location, deadline, e);
             }
@@ -45,20 +45,21 @@ final class Renderer {
     }
 
     /** Renders {@code location} in its own Freemarker environment. */
-    String render(Location location, RenderContext context) {
+    TemplateOutput render(Location location, RenderContext context) {
         BoundedWriter out = new BoundedWriter();
         try {
-            Environment environment = template(location).createProcessingEnvironment(context.variables(), out);
+            Template template = template(location);
+            Environment environment = template.createProcessingEnvironment(context.variables(), out);
             context.attachTo(environment);
             environment.process();
-            return out.toString();
+            return new TemplateOutput(out.toString(), template.getOutputFormat());
         } catch (freemarker.template.TemplateException | IOException e) {
             throw failure(location, out, e);
         }
     }
 
     /** Renders {@code location} inside the environment of the template calling source(), as its own directive. */
-    String renderInPlace(Location location, Environment environment, RenderContext context) {
+    TemplateOutput renderInPlace(Location location, Environment environment, RenderContext context) {
         Writer callerOut = environment.getOut();
         RenderContext callerContext = RenderContext.of(environment);
         BoundedWriter out = new BoundedWriter();
@@ -67,7 +68,7 @@ final class Renderer {
             environment.setOut(out);
             context.attachTo(environment);
             environment.include(template);
-            return out.toString();
+            return new TemplateOutput(out.toString(), template.getOutputFormat());
         } catch (freemarker.template.TemplateException | IOException e) {
             throw failure(location, out, e);
         } finally {
