@@ -9,6 +9,7 @@ import freemarker.cache.TemplateNameFormat;
 import freemarker.core.OutputFormat;
 import freemarker.core.TemplateConfiguration;
 import freemarker.core.ParseException;
+import freemarker.core.SizeBoundedBuiltIns;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core.UndefinedOutputFormat;
 import freemarker.core._CoreAPI;
@@ -54,6 +55,8 @@ final class SandboxConfiguration extends Configuration {
         setLocale(Locale.ROOT);
         setTimeZone(TimeZone.getTimeZone("UTC"));
         setNumberFormat("computer");
+        setArithmeticEngine(BoundedArithmetic.INSTANCE);
+        SizeBoundedBuiltIns.install();
         setBooleanFormat("c");
 
         setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);

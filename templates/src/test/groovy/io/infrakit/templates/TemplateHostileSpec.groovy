@@ -35,6 +35,10 @@ class TemplateHostileSpec extends Specification {
     @Shared
     Templates templates
 
+    /** The limits every render has unless its caller sets others: 10 s, 256 MiB, strings of 16 Mi characters. */
+    @Shared
+    Templates defaultLimits
+
     def setupSpec() {
         def root = base.resolve('playbook')
         specs = root.resolve('specs')
@@ -52,6 +56,7 @@ class TemplateHostileSpec extends Specification {
         Files.createSymbolicLink(specs.resolve('link.txt'), outside.resolve('secret.txt'))
         Files.createSymbolicLink(specs.resolve('linked-dir'), outside)
         templates = new Templates(TemplatePolicy.confinedTo(root), TIME_LIMIT)
+        defaultLimits = new Templates(TemplatePolicy.confinedTo(root))
     }
 
     // --- Item 2: values cannot inject into JSON or YAML templates ---
@@ -202,6 +207,53 @@ class TemplateHostileSpec extends Specification {
                 '{"ID":"worker","Properties":{"Allocation":{"Size":2},"Flavor":{"Plugin":"vanilla","Properties":' +
                 '{"Init":["echo worker version 1"],"Tags":{"playbook":"quickstart","role":"worker","team":"ops"}}},' +
                 '"Instance":{"Plugin":"file","Properties":{"Note":"worker version 1"}}}}'
+    }
+
+    // --- Item 5: what a template builds is bounded, and it fails with one line well inside the time limit ---
+
+    def "builds too much and fails with one line, quickly: #description"() {
+        when:
+        long start = System.nanoTime()
+        defaultLimits.session().renderString('h.ftl', body, specs, [:])
+
+        then:
+        def e = thrown(TemplateException)
+        e.message == message
+        oneLine(e)
+        Duration.ofNanos(System.nanoTime() - start) < TemplateLimits.defaults().renderTime()
+
+        where:
+        description | body || message
+        's = s + s, forty times in a loop' | '<#assign s = "x"><#list 1..40 as i><#assign s = s + s></#list>${s?length}' || 'h.ftl: rendering held more than 128 MiB of memory; stopped'
+        's = s + s, forty times in a row' | '<#assign s = "x">' + '<#assign s = s + s>' * 40 + '${s?length}' || 'h.ftl: rendering held more than 128 MiB of memory; stopped'
+        's = s + s in a recursive function' | '<#function f s n><#if n == 0><#return s></#if><#return f(s + s, n - 1)></#function>${f("x", 40)?length}' || 'h.ftl: rendering held more than 128 MiB of memory; stopped'
+        'strings kept in a growing list' | '<#assign s = "x"?left_pad(16000000)><#assign l = []><#list 1..1000 as i><#assign l = l + [s + i]></#list>${l?size}' || 'h.ftl: rendering held more than 128 MiB of memory; stopped'
+        '"x"?left_pad(2000000000)' | '${"x"?left_pad(2000000000)}' || 'h.ftl:1:1: ?left_pad would build a string of 2000000000 characters; the limit is 16777216'
+        '?right_pad with a filling' | '${"x"?right_pad(2000000000, "ab")}' || 'h.ftl:1:1: ?right_pad would build a string of 2000000000 characters; the limit is 16777216'
+        '?leftPad, the camel-case name' | '${"x"?leftPad(2000000000)}' || 'h.ftl:1:1: ?leftPad would build a string of 2000000000 characters; the limit is 16777216'
+        '?join of a huge range' | '${(1..2000000000)?join(",")}' || 'h.ftl:1:1: ?join of 2000000000 elements; the limit is 1000000'
+        '?join of a list doubled twenty-one times' | '<#assign l = ["x"]><#list 1..21 as i><#assign l = l + l></#list>${l?join(",")}' || 'h.ftl:1:65: ?join of 2097152 elements; the limit is 1000000'
+        '?join of long strings' | '<#assign s = "x"?left_pad(10000000)>${[s, s]?join("")}' || 'h.ftl:1:37: ?join would build a string of 20000000 characters; the limit is 16777216'
+        '?replace of "" by a long string' | '<#assign s = "x"?left_pad(100000)>${s?replace("", s)?length}' || 'h.ftl:1:35: ?replace would build a string of 10000200000 characters; the limit is 16777216'
+        '?replace with a regular expression' | '<#assign s = "x"?left_pad(100000)>${s?replace(".", s, "r")?length}' || 'h.ftl:1:35: ?replace would build a string of 10000100000 characters; the limit is 16777216'
+        '?sort of a huge range' | '${(1..2000000000)?sort?size}' || 'h.ftl:1:1: ?sort of 2000000000 elements; the limit is 1000000'
+        'a number squared forty times' | '<#assign n = 10><#list 1..40 as i><#assign n = n * n></#list>${n}' || 'h.ftl:1:48: a number of more than 1000 digits'
+        '"1e999999999"?number' | '${"1e999999999"?number?c}' || "h.ftl:1:3: '1e999999999' has more than 1000 digits"
+    }
+
+    def "normal uses of the bounded built-ins work as before"() {
+        expect:
+        render('h.ftl', body, [:]).text() == text
+
+        where:
+        body                                                        || text
+        '${"7"?left_pad(3, "0")}-${"ab"?right_pad(4, ".")}'        || '007-ab..'
+        '${["a", "b", "c"]?join(", ", "-", ".")}'                  || 'a, b, c.'
+        '${[]?join(", ", "-", ".")}'                               || '-'
+        '${(1..5)?join("")}'                                       || '12345'
+        '${"a-b-c"?replace("-", "+")} ${"aXbx"?replace("x", "", "i")} ${"a1b22"?replace("[0-9]+", "#", "r")}' || 'a+b+c ab a#b#'
+        '${[3, 1, 2]?sort?join(",")} ${(1..7)?chunk(3)?size}'       || '1,2,3 3'
+        '${2 * 1024 * 1024 * 1024 * 1024} ${1 / 3}'                 || '2199023255552 0.333333333333'
     }
 
     // --- Item 7: YAML a template renders or decodes is never stored as something else ---
