@@ -6,4 +6,4 @@ Properties:
     Plugin: file
     Properties:
       Note: worker version ${version}
-  Flavor: ${include('../common/flavor.ftl')}
+  Flavor: ${include('../common/flavor.json.ftl')}

@@ -40,8 +40,8 @@ class TemplateFromGitIT {
         Files.createDirectories(tree.resolve("common"));
         Files.writeString(tree.resolve("groups/web.json.ftl"),
                 "{\"ID\": \"web\", \"Properties\": {\"Allocation\": {\"Size\": ${size}}, "
-                        + "\"Flavor\": ${include('../common/flavor.ftl')}}}\n");
-        Files.writeString(tree.resolve("common/flavor.ftl"), "{\"Plugin\": \"vanilla\", \"Note\": \"v1\"}");
+                        + "\"Flavor\": ${include('../common/flavor.json.ftl')}}}\n");
+        Files.writeString(tree.resolve("common/flavor.json.ftl"), "{\"Plugin\": \"vanilla\", \"Note\": \"v1\"}");
         url = server.publish(tree, "templates");
         tag("v1");
     }
@@ -65,7 +65,7 @@ class TemplateFromGitIT {
     void theFirstFetchIsKeptOfflineUntilRefreshMovesItToWhatTheRefNamesNow() throws IOException {
         String template = url + "//groups/web.json.ftl";
         assertThat(run("template", "render", template, "--var", "size=1").out()).contains("\"Note\": \"v1\"");
-        Files.writeString(tree.resolve("common/flavor.ftl"), "{\"Plugin\": \"vanilla\", \"Note\": \"v2\"}");
+        Files.writeString(tree.resolve("common/flavor.json.ftl"), "{\"Plugin\": \"vanilla\", \"Note\": \"v2\"}");
         commit("v2 of the flavor");
 
         assertThat(run("template", "render", template, "--var", "size=1").out()).contains("\"Note\": \"v1\"");

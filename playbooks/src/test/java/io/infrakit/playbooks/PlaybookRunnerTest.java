@@ -1,5 +1,6 @@
 package io.infrakit.playbooks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.infrakit.dsl.Plan;
 import io.infrakit.dsl.PlaybookDsl;
 import io.infrakit.dsl.SandboxLimits;
@@ -172,6 +173,25 @@ class PlaybookRunnerTest {
         assertThat(web.properties().node().at("/Flavor/Properties/Init/0").asText()).isEqualTo("echo web version 2");
         assertThat(worker.properties().node().at("/Flavor/Properties/Tags/role").asText()).isEqualTo("worker");
         assertThat(output.toString()).contains("web: 4 instances of version 2; worker: 2");
+    }
+
+    @Test
+    void aTeamParameterCannotAddKeysToTheShippedQuickstartSpecs() {
+        String team = "ops\"}, \"InitScriptTemplateURL\": \"file:///etc/shadow\", \"x\": {\"y\": \"z";
+        LocalPlaybook playbook = LocalPlaybook.open(Path.of("..", "examples", "playbooks", "quickstart"), DSL);
+        Map<String, Object> values = new ParameterResolver(Prompter.NOBODY, true)
+                .resolve(playbook.playbook(), Map.of("team", team));
+        Plan plan = playbook.playbook().plan("up", values);
+
+        new PlaybookRunner(infrastructure, new PrintWriter(output)).run(playbook, plan,
+                new Templates(TemplatePolicy.confinedTo(playbook.root())).session(), RunMode.EXECUTE);
+
+        for (GroupSpec spec : infrastructure.commits) {
+            JsonNode flavor = spec.properties().node().at("/Flavor/Properties");
+            assertThat(flavor.at("/Tags/team").asText()).isEqualTo(team);
+            assertThat(flavor.has("InitScriptTemplateURL")).isFalse();
+            assertThat(spec.properties().node().findValue("InitScriptTemplateURL")).isNull();
+        }
     }
 
     private RunSummary run(String command, Map<String, String> given, RunMode mode) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.infrakit.spi.Json;
+import io.infrakit.spi.YamlAliases;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,19 +29,24 @@ final class CodecFunctions {
     private CodecFunctions() {
     }
 
+    /** JSON markup: a JSON or YAML template writes it as it is, not as a string to escape. */
     static Object jsonEncode(Call call) {
-        return encode(call, INDENTED_JSON, "JSON");
+        return new TemplateOutput(encode(call, INDENTED_JSON, "JSON"), JsonOutputFormat.INSTANCE).value();
     }
 
     static Object jsonDecode(Call call) {
         return decode(call, Json.mapper(), "JSON");
     }
 
+    /** YAML markup: a YAML template writes it as it is; a JSON template refuses it. */
     static Object yamlEncode(Call call) {
-        return encode(call, Yaml.MAPPER.writer(), "YAML");
+        return new TemplateOutput(encode(call, Yaml.MAPPER.writer(), "YAML"), YamlOutputFormat.INSTANCE).value();
     }
 
     static Object yamlDecode(Call call) {
+        YamlAliases.find(call.string(0)).ifPresent(found -> {
+            throw call.problem("line " + found.line() + ", column " + found.column() + ": " + found.problem());
+        });
         return decode(call, Yaml.MAPPER, "YAML");
     }
 
@@ -67,7 +73,7 @@ final class CodecFunctions {
         }
     }
 
-    private static Object encode(Call call, ObjectWriter writer, String format) {
+    private static String encode(Call call, ObjectWriter writer, String format) {
         try {
             return writer.writeValueAsString(call.value(0));
         } catch (JsonProcessingException e) {

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 final class ErrorMessages {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_$@][\\p{L}\\p{N}_$@]*");
+    // Also the details Freemarker adds to an output format's name: "JSON(mimeType=..., class=...)" reads "JSON".
     private static final Pattern WRAPPER_NOTE = Pattern.compile(
-            "\\s*\\((?:wrapper: [^)]*|[^()]* wrapped into [^()]*)\\)");
+            "\\s*\\((?:wrapper: [^)]*|[^()]* wrapped into [^()]*|mimeType=[^()]*)\\)");
     private static final Pattern TIP = Pattern.compile("\\s*\\((?:See|Note that) [^()]*\\)\\.?$");
 
     private ErrorMessages() {

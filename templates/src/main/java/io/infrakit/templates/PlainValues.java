@@ -1,6 +1,7 @@
 package io.infrakit.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import freemarker.core.TemplateMarkupOutputModel;
 import freemarker.template.AdapterTemplateModel;
 import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateCollectionModel;
@@ -71,6 +72,9 @@ final class PlainValues {
         if (model == null || model == TemplateModel.NOTHING) {
             return null;
         }
+        if (model instanceof TemplateMarkupOutputModel<?> markup) {
+            return markupText(markup);
+        }
         if (model instanceof AdapterTemplateModel adapter) {
             // Only our own plain values are ever wrapped, so what is inside is plain too.
             return adapter.getAdaptedObject(Object.class);
@@ -112,6 +116,12 @@ final class PlainValues {
             return plain;
         }
         throw new RenderProblem("a macro or function cannot be used as a value");
+    }
+
+    /** The text of jsonEncode()'s or an included template's markup, as it would be written. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String markupText(TemplateMarkupOutputModel markup) throws TemplateModelException {
+        return markup.getOutputFormat().getMarkupString(markup);
     }
 
     private static List<Object> fromSequence(TemplateSequenceModel sequence) throws TemplateModelException {

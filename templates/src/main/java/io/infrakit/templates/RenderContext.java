@@ -10,9 +10,10 @@ import java.util.Map;
  * @param variables the template's top-level variables, as plain Java values
  * @param vars the scope var() reads and sets
  * @param depth how many include() or source() calls this render is nested in
+ * @param budget the memory budget of the top-level render, which its includes share
  */
 record RenderContext(Renderer renderer, Map<String, Object> variables, VarScope vars, int depth,
-        DeclaredParams params) {
+        DeclaredParams params, MemoryBudget budget) {
 
     private static final String ATTRIBUTE = RenderContext.class.getName();
 
@@ -26,12 +27,12 @@ record RenderContext(Renderer renderer, Map<String, Object> variables, VarScope 
 
     /** The context of a template include()d from this one: its own variables and a fork of the var scope. */
     RenderContext included(Map<String, Object> includedVariables) {
-        return new RenderContext(renderer, includedVariables, vars.fork(), deeper(), params);
+        return new RenderContext(renderer, includedVariables, vars.fork(), deeper(), params, budget);
     }
 
     /** The context of a template source()d into this one: the same variables and scope. */
     RenderContext sourced() {
-        return new RenderContext(renderer, variables, vars, deeper(), params);
+        return new RenderContext(renderer, variables, vars, deeper(), params, budget);
     }
 
     private int deeper() {

@@ -2,10 +2,10 @@ package io.infrakit.templates;
 
 import freemarker.core.Environment;
 import freemarker.core.ParseException;
+import freemarker.core.SizeBoundedBuiltIns;
 import freemarker.template.Template;
 import java.io.IOException;
 import java.io.Writer;
-import java.time.Duration;
 import java.util.Map;
 
 /** Renders templates under one policy: top-level renders for sessions, nested ones for include() and source(). */
@@ -14,13 +14,13 @@ final class Renderer {
     private final TemplatePolicy policy;
     private final ContentSources sources;
     private final SandboxConfiguration configuration;
-    private final Duration timeLimit;
+    private final TemplateLimits limits;
 
-    Renderer(TemplatePolicy policy, Duration timeLimit) {
+    Renderer(TemplatePolicy policy, TemplateLimits limits) {
         this.policy = policy;
         this.sources = new ContentSources(policy);
         this.configuration = new SandboxConfiguration(sources, Functions.all());
-        this.timeLimit = timeLimit;
+        this.limits = limits;
     }
 
     TemplatePolicy policy() {
@@ -31,34 +31,38 @@ final class Renderer {
         return sources;
     }
 
-    /** A render for a caller outside any template, bounded in time. */
+    /** A render for a caller outside any template, bounded in time and memory. */
     Rendered renderTop(Location location, Map<String, Object> variables, VarScope vars) {
         DeclaredParams params = new DeclaredParams();
-        RenderContext context = new RenderContext(this, variables, vars, 0, params);
-        try (RenderDeadline deadline = RenderDeadline.start(timeLimit)) {
+        MemoryBudget budget = MemoryBudget.start(limits.memoryBudgetBytes());
+        RenderContext context = new RenderContext(this, variables, vars, 0, params, budget);
+        try (RenderDeadline deadline = RenderDeadline.start(limits.renderTime())) {
             try {
-                return new Rendered(location.displayName(), render(location, context), params.list());
-            } catch (RuntimeException | StackOverflowError e) {
-                throw stopped(location, deadline, e);
+                return new Rendered(location.displayName(), render(location, context).text(), params.list());
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                throw stopped(location, deadline, budget, e);
             }
         }
     }
 
     /** Renders {@code location} in its own Freemarker environment. */
-    String render(Location location, RenderContext context) {
+    TemplateOutput render(Location location, RenderContext context) {
         BoundedWriter out = new BoundedWriter();
         try {
-            Environment environment = template(location).createProcessingEnvironment(context.variables(), out);
+            Template template = template(location);
+            Environment environment = template.createProcessingEnvironment(context.variables(), out);
+            environment.setTemplateProcessingTracer(context.budget());
+            SizeBoundedBuiltIns.limit(environment, limits.maxStringLength(), Limits.MAX_ELEMENTS);
             context.attachTo(environment);
             environment.process();
-            return out.toString();
+            return new TemplateOutput(out.toString(), template.getOutputFormat());
         } catch (freemarker.template.TemplateException | IOException e) {
             throw failure(location, out, e);
         }
     }
 
     /** Renders {@code location} inside the environment of the template calling source(), as its own directive. */
-    String renderInPlace(Location location, Environment environment, RenderContext context) {
+    TemplateOutput renderInPlace(Location location, Environment environment, RenderContext context) {
         Writer callerOut = environment.getOut();
         RenderContext callerContext = RenderContext.of(environment);
         BoundedWriter out = new BoundedWriter();
@@ -67,7 +71,7 @@ final class Renderer {
             environment.setOut(out);
             context.attachTo(environment);
             environment.include(template);
-            return out.toString();
+            return new TemplateOutput(out.toString(), template.getOutputFormat());
         } catch (freemarker.template.TemplateException | IOException e) {
             throw failure(location, out, e);
         } finally {
@@ -99,9 +103,17 @@ final class Renderer {
         return ErrorMessages.translate(e);
     }
 
-    private static RuntimeException stopped(Location location, RenderDeadline deadline, Throwable e) {
+    private static RuntimeException stopped(Location location, RenderDeadline deadline, MemoryBudget budget,
+            Throwable e) {
         if (deadline.expired()) {
             return new TemplateException(location.displayName() + ": " + deadline.reason(), e);
+        }
+        if (budget.exceeded()) {
+            return new TemplateException(location.displayName() + ": " + budget.reason(), e);
+        }
+        if (e instanceof OutOfMemoryError) {
+            // A last resort: the checks above stop a render long before the JVM runs out, unless others use it too.
+            return new TemplateException(location.displayName() + ": rendering ran out of memory; stopped", e);
         }
         if (e instanceof RenderProblem problem) {
             return new TemplateException(problem.getMessage(), problem);

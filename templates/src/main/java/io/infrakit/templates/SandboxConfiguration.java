@@ -1,7 +1,15 @@
 package io.infrakit.templates;
 
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileNameGlobMatcher;
+import freemarker.cache.FirstMatchTemplateConfigurationFactory;
+import freemarker.cache.OrMatcher;
+import freemarker.cache.TemplateConfigurationFactoryException;
 import freemarker.cache.TemplateNameFormat;
+import freemarker.core.OutputFormat;
+import freemarker.core.TemplateConfiguration;
 import freemarker.core.ParseException;
+import freemarker.core.SizeBoundedBuiltIns;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core.UndefinedOutputFormat;
 import freemarker.core._CoreAPI;
@@ -14,6 +22,7 @@ import freemarker.template.Version;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -40,10 +49,14 @@ final class SandboxConfiguration extends Configuration {
         setTemplateUpdateDelayMilliseconds(0);
         setRecognizeStandardFileExtensions(false);
         setOutputFormat(UndefinedOutputFormat.INSTANCE);
+        setRegisteredCustomOutputFormats(List.of(JsonOutputFormat.INSTANCE, YamlOutputFormat.INSTANCE));
+        setTemplateConfigurations(outputFormatsByName());
         setDefaultEncoding("UTF-8");
         setLocale(Locale.ROOT);
         setTimeZone(TimeZone.getTimeZone("UTC"));
         setNumberFormat("computer");
+        setArithmeticEngine(BoundedArithmetic.INSTANCE);
+        SizeBoundedBuiltIns.install();
         setBooleanFormat("c");
 
         setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
@@ -75,15 +88,44 @@ final class SandboxConfiguration extends Configuration {
     Template compile(Location.Inline inline) throws IOException {
         String name = inline.templateName();
         ForbiddenBuiltIns.check(inline.displayName(), inline.body());
+        TemplateConfiguration byName;
+        try {
+            byName = getTemplateConfigurations().get(inline.displayName(), inline);
+        } catch (TemplateConfigurationFactoryException e) {
+            throw new IllegalStateException("the output formats are matched by name only", e);
+        }
         Template template;
         try {
-            template = new Template(name, inline.displayName(), new StringReader(inline.body()), this);
+            template = new Template(name, inline.displayName(), new StringReader(inline.body()), this, byName, null);
         } catch (ParseException e) {
             e.setTemplateName(inline.displayName());
             throw e;
         }
+        if (byName != null) {
+            byName.apply(template);
+        }
         makeInterruptible(template);
         return template;
+    }
+
+    /**
+     * JSON and YAML templates escape every interpolation: {@code *.json.ftl} for the inside of a JSON string,
+     * {@code *.yml.ftl} and {@code *.yaml.ftl} as a whole YAML scalar. Any other template escapes nothing.
+     */
+    private static FirstMatchTemplateConfigurationFactory outputFormatsByName() {
+        return new FirstMatchTemplateConfigurationFactory(
+                new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher("*.json.ftl"),
+                        withOutputFormat(JsonOutputFormat.INSTANCE)),
+                new ConditionalTemplateConfigurationFactory(
+                        new OrMatcher(new FileNameGlobMatcher("*.yml.ftl"), new FileNameGlobMatcher("*.yaml.ftl")),
+                        withOutputFormat(YamlOutputFormat.INSTANCE)))
+                .allowNoMatch(true);
+    }
+
+    private static TemplateConfiguration withOutputFormat(OutputFormat format) {
+        TemplateConfiguration configuration = new TemplateConfiguration();
+        configuration.setOutputFormat(format);
+        return configuration;
     }
 
     /**

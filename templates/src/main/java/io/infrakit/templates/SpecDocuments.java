@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.infrakit.spi.Json;
 import io.infrakit.spi.SpecText;
+import io.infrakit.spi.YamlAliases;
 
 /** Parses what a spec template rendered into a Jackson tree. */
 public final class SpecDocuments {
@@ -29,6 +30,12 @@ public final class SpecDocuments {
         boolean json = !SpecText.looksLikeYaml(name, text);
         if (text.isBlank()) {
             throw new TemplateException(name + ": rendered output is empty");
+        }
+        if (!json) {
+            YamlAliases.find(text).ifPresent(found -> {
+                throw new TemplateException(name + ": rendered output, line " + found.line() + ", column "
+                        + found.column() + ": " + found.problem());
+            });
         }
         try {
             return (json ? JSON : YAML).readTree(text);

@@ -20,13 +20,13 @@ final class TemplateFunctions {
         if (call.has(1)) {
             variables.putAll(call.map(1));
         }
-        return caller.renderer().render(location, caller.included(variables));
+        return caller.renderer().render(location, caller.included(variables)).value();
     }
 
     /** Renders a template as if its text stood in the caller: its var() settings and assignments stay visible. */
     static Object source(Call call) {
         Location location = call.resolve(call.string(0));
         RenderContext caller = call.context();
-        return caller.renderer().renderInPlace(location, call.environment(), caller.sourced());
+        return caller.renderer().renderInPlace(location, call.environment(), caller.sourced()).value();
     }
 }

@@ -11,18 +11,20 @@ public final class Templates {
 
     private final Renderer renderer;
 
-    /** Renders stop after 10 seconds. */
+    /** Renders within {@link TemplateLimits#defaults()}. */
     public Templates(TemplatePolicy policy) {
-        this(policy, Limits.DEFAULT_RENDER_TIME_LIMIT);
+        this(policy, TemplateLimits.defaults());
     }
 
-    /** Each top-level render is stopped, and fails, once it has run for {@code renderTimeLimit}. */
+    /** The default limits, but each top-level render is stopped, and fails, once it has run for {@code renderTimeLimit}. */
     public Templates(TemplatePolicy policy, Duration renderTimeLimit) {
+        this(policy, TemplateLimits.defaults().withRenderTime(renderTimeLimit));
+    }
+
+    /** Each top-level render is stopped, and fails with one line, once it exceeds one of {@code limits}. */
+    public Templates(TemplatePolicy policy, TemplateLimits limits) {
         Objects.requireNonNull(policy, "policy");
-        if (renderTimeLimit.isNegative() || renderTimeLimit.isZero()) {
-            throw new IllegalArgumentException("render time limit must be positive: " + renderTimeLimit);
-        }
-        this.renderer = new Renderer(policy, renderTimeLimit);
+        this.renderer = new Renderer(policy, Objects.requireNonNull(limits, "limits"));
     }
 
     /** A new session: one per playbook run or CLI render. */

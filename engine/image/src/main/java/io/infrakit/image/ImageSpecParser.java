@@ -12,6 +12,7 @@ import io.infrakit.image.ImageSpec.ServiceSpec;
 import io.infrakit.image.ImageSpec.TreeFile;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.SpecText;
+import io.infrakit.spi.YamlAliases;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,6 +87,9 @@ public final class ImageSpecParser {
     }
 
     private JsonNode readTree(String text) {
+        YamlAliases.find(text).ifPresent(found -> {
+            throw new InvalidSpecException(found.at(name));
+        });
         try {
             JsonNode root = YAML.readTree(text);
             if (root == null || root.isMissingNode() || root.isNull()) {

@@ -195,6 +195,18 @@ class ImageSpecParserTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
+    @Test
+    void yamlAliasesAndMergeKeysAreRefusedAtTheirLine() throws IOException {
+        ImageFixture fixture = new ImageFixture(temp);
+        Path aliased = fixture.spec("kernel: {path: &k vmlinuz}\nbusybox: *k\n");
+        assertOneLineError(() -> ImageSpecParser.parse(aliased, Map.of()),
+                aliased + ":2:10: YAML aliases (*k) are not supported; write the value out");
+
+        Path merged = fixture.spec("k: &k {path: vmlinuz}\nkernel:\n  <<: *k\n");
+        assertOneLineError(() -> ImageSpecParser.parse(merged, Map.of()),
+                merged + ":3:3: YAML merge keys (<<) are not supported; write the keys out");
+    }
+
     private static void assertOneLineError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
         assertThatThrownBy(call).isInstanceOf(InvalidSpecException.class).hasMessage(message);
     }

@@ -60,6 +60,11 @@ public final class SpecText {
         if (text.isBlank()) {
             throw new InvalidSpecException(name + ": the spec is empty");
         }
+        if (looksLikeYaml(name, text)) {
+            YamlAliases.find(text).ifPresent(found -> {
+                throw new InvalidSpecException(found.at(name));
+            });
+        }
         ObjectReader reader = mapperFor(name, text).readerFor(type)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {

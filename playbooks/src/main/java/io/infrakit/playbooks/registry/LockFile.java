@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.infrakit.spi.AtomicFiles;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.UsageException;
+import io.infrakit.spi.YamlAliases;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,9 @@ final class LockFile {
         if (text.isBlank()) {
             return new TreeMap<>();
         }
+        YamlAliases.find(text).ifPresent(found -> {
+            throw new InvalidSpecException(found.at(file.toString()));
+        });
         try {
             TreeMap<String, Entry> entries = YAML.readValue(text, ENTRIES);
             return entries == null ? new TreeMap<>() : entries;

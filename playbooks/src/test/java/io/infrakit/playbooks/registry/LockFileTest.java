@@ -109,6 +109,15 @@ class LockFileTest {
                 file + ": playbook 'qs': fetchedAt 'yesterday' is not an ISO-8601 instant");
     }
 
+    @Test
+    void anAliasIsRefusedRatherThanReadAsItsName() throws IOException {
+        String file = home.resolve("playbooks.lock").toString();
+        String aliased = entry("qs", "git://h/pb.git", COMMIT).replace("ref: \"main\"", "ref: &r \"main\"")
+                + "qs2:\n  url: \"git://h/pb.git\"\n  ref: *r\n";
+
+        assertInvalid(aliased, file + ":9:8: YAML aliases (*r) are not supported; write the value out");
+    }
+
     private void assertInvalid(String text, String message) throws IOException {
         write(text);
         assertThatThrownBy(() -> lock().read()).isInstanceOf(InvalidSpecException.class).hasMessage(message);

@@ -1,4 +1,5 @@
-<#-- The vanilla flavor every group of this playbook shares; included with its own variables. -->
+<#-- The vanilla flavor every group of this playbook shares. As a .json.ftl, each ${...} is escaped for the inside of
+     a JSON string, and jsonEncode() writes a whole JSON value. -->
 {
   "Plugin": "vanilla",
   "Properties": {
