@@ -33,13 +33,10 @@ import java.util.Set;
 /**
  * Carries out a playbook's plan in order: images first where the script asks for them, so later groups can refer
  * to their outputs; each step prints one line as it happens. Pretending asks the manager for plans only; print-only
-<<<<<<< HEAD
  * never leaves the process. Every group spec and image spec passes the {@link SpecConfinement}; before a run acts,
- * a first pass renders and checks them all, so a playbook with one spec refused changes nothing at all.
-=======
- * never leaves the process. What it prints never shows a secret parameter's value (the rendered specs of print-only
- * included); errors it throws may, and are for the caller to show through {@link Playbook#secrets}.
->>>>>>> h5
+ * a first pass renders and checks them all, so a playbook with one spec refused changes nothing at all. What it
+ * prints never shows a secret parameter's value (the rendered specs of print-only included); errors it throws may,
+ * and are for the caller to show through {@link Playbook#secrets}.
  */
 public final class PlaybookRunner {
 
@@ -54,9 +51,9 @@ public final class PlaybookRunner {
         this.out = out;
     }
 
-<<<<<<< HEAD
     /** Each pass renders in a session of its own, so that what one template sets with var() is set once a pass. */
     public RunSummary run(LocalPlaybook playbook, Plan plan, Templates templates, RunMode mode) {
+        secrets = playbook.playbook().secrets(plan.params());
         if (mode == RunMode.EXECUTE) {
             new Pass(playbook, plan, templates.session(), mode, false).run();
         }
@@ -81,7 +78,7 @@ public final class PlaybookRunner {
             this.mode = mode;
             this.acting = acting;
             this.renderer = new SpecRenderer(playbook.root(), playbook.playbook().fileName(), templates,
-                    plan.params());
+                    plan.params(), secrets);
             this.vouched = givenByTheUser(playbook, plan);
         }
 
@@ -113,28 +110,6 @@ public final class PlaybookRunner {
                     destroyed++;
                 } else if (action instanceof Echo echo) {
                     say(echo.text());
-=======
-    public RunSummary run(LocalPlaybook playbook, Plan plan, TemplateSession templates, RunMode mode) {
-        secrets = playbook.playbook().secrets(plan.params());
-        SpecRenderer renderer = new SpecRenderer(playbook.root(), playbook.playbook().fileName(), templates,
-                plan.params(), secrets);
-        Map<String, Map<String, String>> imageOutputs = new HashMap<>();
-        List<GroupId> committed = new ArrayList<>();
-        int images = 0;
-        int scaled = 0;
-        int destroyed = 0;
-        for (Action action : plan.actions()) {
-            if (action instanceof BuildImage image) {
-                imageOutputs.put(image.file(), build(image, playbook, mode));
-                images++;
-            } else if (action instanceof CommitGroup commit) {
-                GroupSpec spec = renderer.render(commit, output -> outputOf(output, imageOutputs, mode));
-                commit(spec, mode);
-                committed.add(spec.id());
-            } else if (action instanceof ScaleGroup scale) {
-                if (mode == RunMode.EXECUTE) {
-                    infrastructure.scaleGroup(GroupId.of(scale.id()), scale.size());
->>>>>>> h5
                 }
             }
             RunSummary summary = new RunSummary(plan.command(), mode, images, committed, scaled, destroyed);
@@ -199,7 +174,7 @@ public final class PlaybookRunner {
 
         private void say(String line) {
             if (acting) {
-                out.println(line);
+                out.println(secrets.redact(line));
                 out.flush();
             }
         }
@@ -227,16 +202,4 @@ public final class PlaybookRunner {
             throw new IllegalStateException("cannot print " + spec.id() + ": " + e.getOriginalMessage(), e);
         }
     }
-<<<<<<< HEAD
-=======
-
-    private static String would(RunMode mode) {
-        return mode == RunMode.EXECUTE ? "" : "would be ";
-    }
-
-    private void say(String line) {
-        out.println(secrets.redact(line));
-        out.flush();
-    }
->>>>>>> h5
 }

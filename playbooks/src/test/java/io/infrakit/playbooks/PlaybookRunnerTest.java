@@ -183,8 +183,9 @@ class PlaybookRunnerTest {
                 .resolve(playbook.playbook(), Map.of("team", team));
         Plan plan = playbook.playbook().plan("up", values);
 
-        new PlaybookRunner(infrastructure, new PrintWriter(output)).run(playbook, plan,
-                new Templates(TemplatePolicy.confinedTo(playbook.root())).session(), RunMode.EXECUTE);
+        TemplatePolicy policy = TemplatePolicy.confinedTo(playbook.root());
+        new PlaybookRunner(infrastructure, SpecConfinement.of(policy), new PrintWriter(output)).run(playbook, plan,
+                new Templates(policy), RunMode.EXECUTE);
 
         for (GroupSpec spec : infrastructure.commits) {
             JsonNode flavor = spec.properties().node().at("/Flavor/Properties");

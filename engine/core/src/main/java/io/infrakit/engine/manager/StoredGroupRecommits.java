@@ -1,10 +1,7 @@
 package io.infrakit.engine.manager;
 
-<<<<<<< HEAD
 import io.infrakit.spi.InvalidSpecException;
-=======
 import io.infrakit.spi.Redactor;
->>>>>>> h5
 import io.infrakit.spi.group.GroupId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,13 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Commits the stored groups again when the manager starts. A group whose plugins are not up yet is tried again
-<<<<<<< HEAD
  * every 2 s, 10 times in all, as InfraKit's manager does; what still fails is logged, never thrown at start-up. A
- * group that no longer validates was set aside by the commit and is not tried again.
-=======
- * every 2 s, 10 times in all, as InfraKit's manager does; what still fails is logged, never thrown at start-up. The
- * log lines never quote a value of the spec ({@link SpecValues}): a validation error would, and it may be a secret.
->>>>>>> h5
+ * group that no longer validates was set aside by the commit and is not tried again. The log lines never quote a
+ * value of the spec ({@link SpecValues}): a validation error would, and it may be a secret.
  */
 final class StoredGroupRecommits implements AutoCloseable {
 

@@ -22,7 +22,7 @@ class StoredGroupRecommitsTest {
     @Test
     void aValidationErrorIsLoggedWithoutTheSpecsValues_butWithItsPluginNames() {
         PersistingGroupPlugin groups = new PersistingGroupPlugin(new RecordingGroupPlugin(), "group-stateless",
-                new FileSpecStore(configs));
+                new FileSpecStore(configs), FileSpecStore.setAside(configs));
         GroupId db = GroupId.of("db");
         groups.commitGroup(new GroupSpec(db, Any.parse("""
                 {"Allocation": {"Size": "S3CRETpw"},
