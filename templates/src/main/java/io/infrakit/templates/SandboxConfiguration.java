@@ -7,10 +7,10 @@ import freemarker.cache.OrMatcher;
 import freemarker.cache.TemplateConfigurationFactoryException;
 import freemarker.cache.TemplateNameFormat;
 import freemarker.core.OutputFormat;
-import freemarker.core.TemplateConfiguration;
 import freemarker.core.ParseException;
 import freemarker.core.SizeBoundedBuiltIns;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateConfiguration;
 import freemarker.core.UndefinedOutputFormat;
 import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
@@ -31,8 +31,9 @@ import java.util.WeakHashMap;
 
 /**
  * A Freemarker configuration locked down for templates we do not trust: no {@code ?new}, no {@code ?api}, no
- * Java objects or methods, templates only from inside the policy, and every template made to stop when its
- * render thread is interrupted.
+ * Java objects or methods, templates only from inside the policy, every template made to stop when its
+ * render thread is interrupted, numbers and the built-ins that multiply sizes bounded, and every interpolation of a
+ * JSON or YAML template escaped.
  */
 final class SandboxConfiguration extends Configuration {
 
