@@ -16,6 +16,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 import java.io.IOException;
@@ -52,8 +53,20 @@ final class CacheRepository implements AutoCloseable {
         return new CacheRepository(new Git(repository, true));
     }
 
-    Git git() {
-        return git;
+    /**
+     * Fetches into this repository through a bare view of it. JGit's fetch into a repository with a work tree then
+     * walks the whole tree it fetched, looking for submodules: with a tree of billions of files that walk never
+     * ends, before anything could measure the tree ({@link TreeCheck}).
+     */
+    FetchResult fetch(GitFetcher fetcher, PlaybookSource source) throws IOException {
+        Repository bare = new FileRepositoryBuilder()
+                .setGitDir(repository().getDirectory())
+                .setBare()
+                .setMustExist(true)
+                .build();
+        try (Git view = new Git(bare, true)) {
+            return fetcher.fetch(view, source);
+        }
     }
 
     Repository repository() {

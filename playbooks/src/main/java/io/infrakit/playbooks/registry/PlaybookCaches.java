@@ -129,7 +129,7 @@ final class PlaybookCaches {
     private Clone cloneInTemp(String name, PlaybookSource source, CommitChoice choice) {
         Path temp = createTemp(name);
         try (CacheRepository repository = CacheRepository.create(temp)) {
-            FetchResult fetched = fetcher.fetch(repository.git(), source);
+            FetchResult fetched = repository.fetch(fetcher, source);
             RefResolver.Resolved resolved = choice.choose(repository, fetched);
             requireAcceptable(repository, resolved.commit(), resolved.source());
             if (requireScript) {

@@ -139,7 +139,7 @@ public final class PlaybookRegistry {
         ObjectId pinned = ObjectId.fromString(before.commit());
         caches.checkOutPinned(before);
         try (CacheRepository repository = CacheRepository.open(caches.directory(name))) {
-            FetchResult fetched = fetcher.fetch(repository.git(), before.source());
+            FetchResult fetched = repository.fetch(fetcher, before.source());
             RefResolver.Resolved resolved = RefResolver.resolve(repository.repository(), before.source(), fetched);
             if (resolved.commit().equals(pinned)) {
                 return new PlaybookUpdate(before, before, List.of(), List.of());
