@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * What one command of a playbook asks for, in order. {@code params} holds every parameter's typed value, secrets
- * included: show them with {@link Playbook#masked(Map)}.
+ * included: show them with {@link Playbook#masked(Map)}, and mask them in any text with {@link Playbook#secrets}.
  */
 public record Plan(String playbook, String command, Map<String, Object> params, List<Action> actions)
         implements Serializable {

@@ -43,6 +43,7 @@ public final class PlaybookRunner {
     private final Infrastructure infrastructure;
     private final SpecConfinement confinement;
     private final PrintWriter out;
+    /** The secret values of the run under way, which {@link #say} masks. */
     private Redactor secrets = Redactor.none();
 
     public PlaybookRunner(Infrastructure infrastructure, SpecConfinement confinement, PrintWriter out) {

@@ -97,6 +97,7 @@ public final class CompiledPlaybook {
         }
 
         public CompiledPlaybook load(String fileName, String scriptText) {
+            compiler.warmUpUnlessCompiled(scriptText);
             return runner.run(fileName, () -> {
                 Class<? extends PlaybookScript> scriptClass = compiler.compile(fileName, scriptText);
                 SandboxRunner.chargeAllocationsFromHere();

@@ -43,6 +43,11 @@ final class SandboxCompiler {
 
     static final int MAX_SCRIPT_CHARS = 1024 * 1024;
 
+    /** A script that every part of the sandbox's compiler has to act on. */
+    private static final String WARM_UP_SCRIPT = "param 'n', Integer, default: 1\ncommand('up') { echo \"${n * 2}\" }\n";
+    private static final Object WARM_UP_LOCK = new Object();
+    private static boolean warmedUp;
+
     private static final String GLOBAL_TRANSFORMS = "META-INF/services/org.codehaus.groovy.transform.ASTTransformation";
     private static final String GRAB_TRANSFORM = "groovy.grape.GrabAnnotationTransformation";
 
@@ -52,6 +57,22 @@ final class SandboxCompiler {
     SandboxCompiler(CompiledScriptCache cache) {
         this.cache = cache;
         this.globalTransforms = globalTransforms(PlaybookScript.class.getClassLoader());
+    }
+
+    /**
+     * Loads Groovy's compiler, once per JVM and outside any script's time limit, unless this script needs no compile:
+     * the first compile in a JVM takes seconds (many more on a busy machine) to initialise the compiler, which is
+     * not the script's time; later compiles take a fraction of a second.
+     */
+    void warmUpUnlessCompiled(String scriptText) {
+        synchronized (WARM_UP_LOCK) {
+            if (warmedUp || scriptText.length() > MAX_SCRIPT_CHARS
+                    || cache.get(CompiledScriptCache.key(scriptText)).isPresent()) {
+                return;
+            }
+            compileToBytecode(ScriptLines.SOURCE_NAME, WARM_UP_SCRIPT);
+            warmedUp = true;
+        }
     }
 
     Class<? extends PlaybookScript> compile(String fileName, String scriptText) {
