@@ -38,6 +38,7 @@ class PlaybookFromGitE2E {
         Launcher.Result added = infrakit.run("playbook", "add", "qs", server.url("quickstart.git") + "#main");
         assertThat(added.exitCode()).as(added.toString()).isZero();
         assertThat(added.out()).startsWith("added qs " + server.url("quickstart.git"));
+        assertThat(added.err()).isEmpty();
 
         Launcher.Result listed = infrakit.run("playbook", "ls");
         assertThat(listed.out()).contains("qs", server.url("quickstart.git"), "main");
@@ -62,6 +63,18 @@ class PlaybookFromGitE2E {
         Launcher.Result taken = infrakit.run("playbook", "add", "qs", server.url("quickstart.git"));
         assertThat(taken.exitCode()).as(taken.toString()).isEqualTo(2);
         assertThat(taken.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void aFailedFetchOverSshIsOneLineWithoutTheChatterOfJgitAndSshd() {
+        // the git daemon's port: it takes the connection and hangs up on ssh's greeting
+        String port = server.url("quickstart.git").replaceFirst("^git://127\\.0\\.0\\.1:(\\d+)/.*", "$1");
+
+        Launcher.Result added = infrakit.run("playbook", "add", "far", "ssh://git@127.0.0.1:" + port + "/qs.git");
+
+        assertThat(added.exitCode()).as(added.toString()).isEqualTo(5);
+        assertThat(added.err()).startsWith("infrakit: cannot fetch ssh://git@127.0.0.1:" + port + "/qs.git: ");
+        assertThat(added.err().lines()).as(added.err()).hasSize(1);
     }
 
     @Test
