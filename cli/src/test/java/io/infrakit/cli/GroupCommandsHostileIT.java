@@ -1,7 +1,12 @@
 package io.infrakit.cli;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrakit.cli.CliHome.Run;
 import io.infrakit.spi.Identifiers;
+import io.infrakit.spi.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,16 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Hostile input to the group and instance commands, against a real manager process on the file plugin (issue 14,
@@ -72,10 +75,11 @@ class GroupCommandsHostileIT {
         assertThat(state()).isEqualTo(before);
         Path lost = instanceFiles().get(0);
         Files.delete(lost);
-        eventually(() -> instanceFiles().size() == 2 && !instanceFiles().contains(lost), Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(instanceFiles()).hasSize(2).doesNotContain(lost));
         Run destroyed = run("group", "destroy", "cattle");
         assertThat(destroyed.exitCode()).as(destroyed.toString()).isZero();
-        eventually(() -> instanceFiles().isEmpty(), Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(instanceFiles()).isEmpty());
     }
 
     @Test
@@ -95,6 +99,44 @@ class GroupCommandsHostileIT {
         assertThat(run("manager", "stop").exitCode()).isZero();
         assertThat(run("manager", "start").exitCode()).isZero();
         assertThat(ls()).isEqualTo(listed).doesNotContain("ghost");
+    }
+
+    @Test
+    void specsAnOlderBuildStoredAreSetAsideOrListedAsNotManagedAndBreakNoOtherGroup() throws IOException {
+        String listed = ls();
+        assertThat(run("manager", "stop").exitCode()).isZero();
+        Path stored = home.resolve("configs/global.config");
+        ArrayNode specs = (ArrayNode) Json.mapper().readTree(stored.toFile());
+        JsonNode cattle = specs.get(0);
+        specs.add(renamed(cattle, "five", "/Record/Spec/properties/Allocation/Size", "five"));
+        specs.add(renamed(cattle, "ghost", "/Record/Spec/properties/Instance/Plugin", "nosuch"));
+        specs.add(renamed(cattle, "red\u001b[31m", "/Record/Spec/properties/Allocation/Size", 1));
+        Files.writeString(stored, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(specs));
+
+        assertThat(run("manager", "start").exitCode()).isZero();
+        Run ls = run("group", "ls");
+
+        assertThat(ls.exitCode()).as(ls.toString()).isZero();
+        assertThat(ls.out().lines().toList()).hasSize(3).element(0).isEqualTo(listed.lines().findFirst().orElseThrow());
+        assertThat(ls.out().lines().skip(1).map(line -> line.split(" +")).map(List::of).toList())
+                .containsExactly(List.of("cattle", "2", "true"), List.of("ghost", "-", "false"));
+        assertThat(ls.err()).isEqualTo("infrakit: plugin 'group' Group.DescribeGroup: Group 'ghost' is not being watched\n");
+        assertThat(Json.mapper().readTree(home.resolve("configs/rejected.config").toFile()).findValuesAsText("Name"))
+                .containsExactlyInAnyOrder("five", "red\u001b[31m");
+        assertThat(instanceFiles()).hasSize(2);
+        Run free = run("group", "free", "ghost");
+        assertThat(free.exitCode()).as(free.toString()).isZero();
+        assertThat(ls()).isEqualTo(listed);
+    }
+
+    /** A copy of a stored group entry under another name, with one field of its spec changed. */
+    private static JsonNode renamed(JsonNode entry, String name, String pointer, Object value) {
+        ObjectNode copy = entry.deepCopy();
+        ((ObjectNode) copy.get("Key")).put("Name", name);
+        ((ObjectNode) copy.at("/Record/Spec/metadata")).put("name", name);
+        JsonPointer field = JsonPointer.compile(pointer);
+        ((ObjectNode) copy.at(field.head())).set(field.last().getMatchingProperty(), Json.mapper().valueToTree(value));
+        return copy;
     }
 
     @ParameterizedTest
@@ -257,13 +299,5 @@ class GroupCommandsHostileIT {
             }
         }
         return state;
-    }
-
-    private static void eventually(BooleanSupplier condition, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition not met within " + timeout).isBefore(deadline);
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.infrakit.engine.store.SpecRecord
 import io.infrakit.engine.store.StoredSpec
 import io.infrakit.spi.Any
 import io.infrakit.spi.Identifiers
+import io.infrakit.spi.InfrakitException
 import io.infrakit.spi.InvalidSpecException
 import io.infrakit.spi.PluginNotFoundException
 import io.infrakit.spi.SpecText
@@ -189,6 +190,36 @@ class RejectedCommitHostileSpec extends Specification {
         why                       | ids                                      || message
         'an unknown ID'           | { m -> ['nope'] }                        || "Group 'testGroup' has no instance nope; nothing was destroyed"
         'a member and strangers'  | { m -> [m[0].value(), 'i-1', 'i-2'] }    || "Group 'testGroup' has no instances i-1, i-2; nothing was destroyed"
+    }
+
+    def "a new group whose first revision cannot be written is neither stored nor watched"() {
+        given: 'a disk that refuses the revision files'
+        def files = new FileJournalStore(configs)
+        def full = [load          : { GroupId id -> files.load(id) },
+                    save          : { GroupId id, RolloutJournal journal -> files.save(id, journal) },
+                    saveRevision  : { GroupId id, String hash, Any properties ->
+                        throw new InfrakitException('cannot write revisions/' + id + '/' + hash + '.json: No space left on device') },
+                    loadRevision  : { GroupId id, String hash -> files.loadRevision(id, hash) },
+                    retainRevisions: { GroupId id, Collection<String> hashes -> files.retainRevisions(id, hashes) },
+                    delete        : { GroupId id -> files.delete(id) }] as JournalStore
+        first = new Harness(full, new VirtualClock(Harness.START), instances, flavor)
+        def groups = persisting(first)
+
+        when:
+        groups.commitGroup(spec('testGroup', GOOD), false)
+
+        then:
+        def refused = thrown(InfrakitException)
+        refused.message.startsWith('cannot write revisions/testGroup/')
+        groups.inspectGroups().isEmpty()
+        first.controller.inspectGroups().isEmpty()
+        new FileSpecStore(configs).load().isEmpty()
+
+        when: 'polls go by'
+        first.polls(2)
+
+        then: 'nothing reconciles a group that is not there'
+        instances.instances().isEmpty()
     }
 
     def "a negative size is refused and changes nothing"() {
