@@ -23,9 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  * path (so it needs nothing else readable): connects to each socket again and again, as fast as it can, and on
  * each connection sends an HTTP request; any byte that comes back is an answer, appended to the answers file as
  * {@code socket: first line}. An argument ending in {@code /} is a directory: every socket this user can find under
- * it, a few levels deep, is tried too, each round anew. Says it has started with a file {@code <stop>.started}; stops once the stop file
- * exists, and writes how many connections it tried, and how many of those connected, to {@code <stop>.attempts}. Arguments: answers file, stop file,
- * sockets...
+ * it, a few levels deep, is tried too, each round anew. Says it has started with a file {@code <stop>.started};
+ * stops once the stop file exists (or its directory is gone, or after half an hour), and writes how many
+ * connections it tried, and how many of those connected, to {@code <stop>.attempts}. Arguments: answers file,
+ * stop file, sockets...
  */
 public final class ConnectLoopMain {
 
@@ -35,6 +36,7 @@ public final class ConnectLoopMain {
     private static final long ANSWER_WAIT_MILLIS = 2_000;
     private static final long PAUSE_NANOS = 100_000;
     private static final int SCAN_DEPTH = 4;
+    private static final long MAX_RUN_NANOS = 30L * 60 * 1_000_000_000;
 
     private ConnectLoopMain() {
     }
@@ -45,7 +47,9 @@ public final class ConnectLoopMain {
         Files.writeString(stop.resolveSibling(stop.getFileName() + ".started"), "");
         long attempts = 0;
         long connected = 0;
-        while (!Files.exists(stop)) {
+        long deadline = System.nanoTime() + MAX_RUN_NANOS;
+        // Its directory gone, or a test JVM that died without stopping it: it must not knock forever.
+        while (!Files.exists(stop) && Files.isDirectory(stop.getParent()) && System.nanoTime() < deadline) {
             List<Path> targets = new ArrayList<>();
             for (int i = 2; i < args.length; i++) {
                 if (args[i].endsWith("/")) {
