@@ -1,7 +1,7 @@
 package io.infrakit.cli;
 
 import io.infrakit.engine.InfrakitHome;
-import io.infrakit.spi.Redactor;
+import io.infrakit.common.Redactor;
 import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;

@@ -3,7 +3,7 @@ package io.infrakit.cli;
 import io.infrakit.spi.Identifiers;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.PluginException;
-import io.infrakit.spi.Redactor;
+import io.infrakit.common.Redactor;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;

@@ -1,6 +1,6 @@
 package io.infrakit.cli;
 
-import io.infrakit.spi.Redactor;
+import io.infrakit.common.Redactor;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupStatus;
 import io.infrakit.spi.group.RolloutControl;

@@ -1,6 +1,6 @@
 package io.infrakit.cli;
 
-import io.infrakit.spi.Durations;
+import io.infrakit.common.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

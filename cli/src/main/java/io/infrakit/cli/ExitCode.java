@@ -5,8 +5,8 @@ import io.infrakit.engine.manager.ManagerAlreadyRunningException;
 import io.infrakit.rpc.PluginUnavailableException;
 import io.infrakit.spi.IncompatiblePluginException;
 import io.infrakit.spi.InvalidSpecException;
-import io.infrakit.spi.PlaybookFetchException;
-import io.infrakit.spi.UsageException;
+import io.infrakit.common.PlaybookFetchException;
+import io.infrakit.common.UsageException;
 import io.infrakit.spi.PluginNotFoundException;
 
 /** The one table of exit codes (design §5). */

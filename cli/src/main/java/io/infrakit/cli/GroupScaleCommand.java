@@ -1,6 +1,6 @@
 package io.infrakit.cli;
 
-import io.infrakit.spi.UsageException;
+import io.infrakit.common.UsageException;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPlugin;
 import picocli.CommandLine.Command;

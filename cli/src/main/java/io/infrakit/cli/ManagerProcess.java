@@ -3,7 +3,7 @@ package io.infrakit.cli;
 import io.infrakit.engine.InfrakitHome;
 import io.infrakit.engine.PrivateHome;
 import io.infrakit.engine.manager.ManagerLock;
-import io.infrakit.spi.OwnerOnly;
+import io.infrakit.common.OwnerOnly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

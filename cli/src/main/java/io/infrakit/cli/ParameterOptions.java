@@ -1,6 +1,6 @@
 package io.infrakit.cli;
 
-import io.infrakit.spi.UsageException;
+import io.infrakit.common.UsageException;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.infrakit.playbooks.LocalPlaybook;
 import io.infrakit.playbooks.SpecConfinement;
 import io.infrakit.playbooks.registry.PinnedPlaybook;
 import io.infrakit.playbooks.registry.PlaybookRegistry;
-import io.infrakit.spi.UsageException;
+import io.infrakit.common.UsageException;
 import io.infrakit.templates.TemplatePolicy;
 import io.infrakit.templates.Templates;
 

@@ -7,7 +7,7 @@ import io.infrakit.playbooks.Prompter;
 import io.infrakit.playbooks.RunMode;
 import io.infrakit.playbooks.RunSummary;
 import io.infrakit.spi.InvalidSpecException;
-import io.infrakit.spi.Redactor;
+import io.infrakit.common.Redactor;
 import io.infrakit.spi.group.GroupId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package io.infrakit.cli;
 
 import io.infrakit.spi.PluginName;
-import io.infrakit.spi.UsageException;
+import io.infrakit.common.UsageException;
 import picocli.CommandLine.Option;
 
 /** {@code --plugin NAME}: which plugin object a command talks to, {@code lookup[/type]}. */

@@ -2,7 +2,7 @@ package io.infrakit.cli;
 
 import io.infrakit.engine.InfrakitHome;
 import io.infrakit.spi.InvalidSpecException;
-import io.infrakit.spi.SpecText;
+import io.infrakit.common.SpecText;
 import io.infrakit.templates.Templates;
 
 import java.io.IOException;

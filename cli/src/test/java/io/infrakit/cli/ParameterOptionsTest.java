@@ -1,6 +1,6 @@
 package io.infrakit.cli;
 
-import io.infrakit.spi.UsageException;
+import io.infrakit.common.UsageException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

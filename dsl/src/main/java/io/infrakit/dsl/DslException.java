@@ -1,7 +1,7 @@
 package io.infrakit.dsl;
 
 import io.infrakit.spi.InvalidSpecException;
-import io.infrakit.spi.Redactor;
+import io.infrakit.common.Redactor;
 
 /** A playbook script that cannot be loaded or planned. The message is one line: {@code playbook.groovy:14: reason}. */
 public class DslException extends InvalidSpecException {

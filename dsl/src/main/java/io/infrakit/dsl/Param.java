@@ -1,7 +1,7 @@
 package io.infrakit.dsl;
 
 import io.infrakit.dsl.internal.ParamCoercion;
-import io.infrakit.spi.Redactor;
+import io.infrakit.common.Redactor;
 
 import java.io.Serializable;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.infrakit.dsl.internal.CompiledPlaybook;
 import io.infrakit.dsl.internal.DidYouMean;
 import io.infrakit.dsl.internal.ParamSecrets;
 import io.infrakit.dsl.internal.PlanCache;
-import io.infrakit.spi.Redactor;
+import io.infrakit.common.Redactor;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -14,7 +14,7 @@ import io.infrakit.image.ImageSpec;
 import io.infrakit.image.ImageSpecParser;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Json;
-import io.infrakit.spi.Redactor;
+import io.infrakit.common.Redactor;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.templates.TemplateSession;

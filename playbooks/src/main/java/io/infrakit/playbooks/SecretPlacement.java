@@ -3,7 +3,7 @@ package io.infrakit.playbooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.infrakit.spi.InvalidSpecException;
-import io.infrakit.spi.Redactor;
+import io.infrakit.common.Redactor;
 
 import java.util.Iterator;
 import java.util.Map;

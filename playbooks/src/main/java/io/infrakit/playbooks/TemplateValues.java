@@ -1,7 +1,7 @@
 package io.infrakit.playbooks;
 
 import io.infrakit.dsl.ImageOutput;
-import io.infrakit.spi.Durations;
+import io.infrakit.common.Durations;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.infrakit.templates;
 
-import io.infrakit.spi.Durations;
+import io.infrakit.common.Durations;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;

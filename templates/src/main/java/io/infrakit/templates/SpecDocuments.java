@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.infrakit.spi.Json;
-import io.infrakit.spi.SpecText;
-import io.infrakit.spi.YamlAliases;
+import io.infrakit.common.SpecText;
+import io.infrakit.common.YamlAliases;
 
 /** Parses what a spec template rendered into a Jackson tree. */
 public final class SpecDocuments {

@@ -1,6 +1,6 @@
 package io.infrakit.dsl.internal;
 
-import io.infrakit.spi.OwnerOnly;
+import io.infrakit.common.OwnerOnly;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

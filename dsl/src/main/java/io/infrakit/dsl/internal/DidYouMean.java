@@ -1,6 +1,6 @@
 package io.infrakit.dsl.internal;
 
-import io.infrakit.spi.Suggestions;
+import io.infrakit.common.Suggestions;
 
 import java.util.Collection;
 

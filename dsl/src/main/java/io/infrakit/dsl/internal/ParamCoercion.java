@@ -3,7 +3,7 @@ package io.infrakit.dsl.internal;
 import io.infrakit.dsl.DslException;
 import io.infrakit.dsl.Param;
 import io.infrakit.dsl.ParamType;
-import io.infrakit.spi.Durations;
+import io.infrakit.common.Durations;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

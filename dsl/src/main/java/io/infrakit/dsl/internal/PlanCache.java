@@ -3,8 +3,8 @@ package io.infrakit.dsl.internal;
 import io.infrakit.dsl.CommandInfo;
 import io.infrakit.dsl.Param;
 import io.infrakit.dsl.Plan;
-import io.infrakit.spi.AtomicFiles;
-import io.infrakit.spi.OwnerOnly;
+import io.infrakit.common.AtomicFiles;
+import io.infrakit.common.OwnerOnly;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

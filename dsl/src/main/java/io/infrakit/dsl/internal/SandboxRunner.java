@@ -2,7 +2,7 @@ package io.infrakit.dsl.internal;
 
 import io.infrakit.dsl.DslException;
 import io.infrakit.dsl.SandboxLimits;
-import io.infrakit.spi.Durations;
+import io.infrakit.common.Durations;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;

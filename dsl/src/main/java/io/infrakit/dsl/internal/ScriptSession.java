@@ -1,7 +1,7 @@
 package io.infrakit.dsl.internal;
 
 import io.infrakit.dsl.Action;
-import io.infrakit.spi.Redactor;
+import io.infrakit.common.Redactor;
 
 import java.util.ArrayList;
 import java.util.Collections;

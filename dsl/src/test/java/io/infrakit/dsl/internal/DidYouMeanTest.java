@@ -25,8 +25,8 @@ class DidYouMeanTest {
 
     @Test
     void measuresEditDistance() {
-        assertThat(io.infrakit.spi.Suggestions.distance("kitten", "sitting")).isEqualTo(3);
-        assertThat(io.infrakit.spi.Suggestions.distance("", "abc")).isEqualTo(3);
-        assertThat(io.infrakit.spi.Suggestions.distance("same", "same")).isZero();
+        assertThat(io.infrakit.common.Suggestions.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(io.infrakit.common.Suggestions.distance("", "abc")).isEqualTo(3);
+        assertThat(io.infrakit.common.Suggestions.distance("same", "same")).isZero();
     }
 }

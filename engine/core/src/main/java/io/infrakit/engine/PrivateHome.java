@@ -1,8 +1,8 @@
 package io.infrakit.engine;
 
 import com.sun.security.auth.module.UnixSystem;
-import io.infrakit.spi.OwnerOnly;
-import io.infrakit.spi.UsageException;
+import io.infrakit.common.OwnerOnly;
+import io.infrakit.common.UsageException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

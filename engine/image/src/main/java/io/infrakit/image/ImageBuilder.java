@@ -4,7 +4,7 @@ import io.infrakit.image.ImageSpec.FileSpec;
 import io.infrakit.image.ImageSpec.ServiceSpec;
 import io.infrakit.image.SharedKernels.SharedKernel;
 import io.infrakit.spi.Json;
-import io.infrakit.spi.OwnerOnly;
+import io.infrakit.common.OwnerOnly;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -11,8 +11,8 @@ import io.infrakit.image.ImageSpec.KernelSpec;
 import io.infrakit.image.ImageSpec.ServiceSpec;
 import io.infrakit.image.ImageSpec.TreeFile;
 import io.infrakit.spi.InvalidSpecException;
-import io.infrakit.spi.SpecText;
-import io.infrakit.spi.YamlAliases;
+import io.infrakit.common.SpecText;
+import io.infrakit.common.YamlAliases;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.infrakit.image;
 
-import io.infrakit.spi.OwnerOnly;
+import io.infrakit.common.OwnerOnly;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.infrakit.rpc.HandshakeMessages.ExposedObject;
 import io.infrakit.rpc.HandshakeMessages.HelloResponse;
-import io.infrakit.spi.Durations;
+import io.infrakit.common.Durations;
 import io.infrakit.spi.InterfaceSpec;
 import io.infrakit.spi.Json;
 import io.infrakit.spi.PluginException;

@@ -1,7 +1,7 @@
 package io.infrakit.rpc;
 
-import io.infrakit.spi.AtomicFiles;
-import io.infrakit.spi.OwnerOnly;
+import io.infrakit.common.AtomicFiles;
+import io.infrakit.common.OwnerOnly;
 import io.infrakit.spi.controller.Controller;
 import io.infrakit.spi.plugin.PluginObjects;
 import org.eclipse.jetty.server.Server;

@@ -1,6 +1,6 @@
 package io.infrakit.rpc;
 
-import io.infrakit.spi.OwnerOnly;
+import io.infrakit.common.OwnerOnly;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import io.infrakit.spi.AtomicFiles;
+import io.infrakit.common.AtomicFiles;
 import io.infrakit.spi.InvalidSpecException;
-import io.infrakit.spi.UsageException;
-import io.infrakit.spi.YamlAliases;
+import io.infrakit.common.UsageException;
+import io.infrakit.common.YamlAliases;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.infrakit.playbooks.registry;
 
-import io.infrakit.spi.PlaybookFetchException;
-import io.infrakit.spi.UsageException;
+import io.infrakit.common.PlaybookFetchException;
+import io.infrakit.common.UsageException;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.transport.FetchResult;

@@ -1,6 +1,6 @@
 package io.infrakit.playbooks.registry;
 
-import io.infrakit.spi.UsageException;
+import io.infrakit.common.UsageException;
 import org.eclipse.jgit.lib.Repository;
 
 import java.nio.file.InvalidPathException;

@@ -1,6 +1,6 @@
 package io.infrakit.playbooks.registry;
 
-import io.infrakit.spi.PlaybookFetchException;
+import io.infrakit.common.PlaybookFetchException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Constants;

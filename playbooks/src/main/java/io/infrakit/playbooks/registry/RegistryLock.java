@@ -1,6 +1,6 @@
 package io.infrakit.playbooks.registry;
 
-import io.infrakit.spi.OwnerOnly;
+import io.infrakit.common.OwnerOnly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

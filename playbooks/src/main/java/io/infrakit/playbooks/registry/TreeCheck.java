@@ -1,7 +1,7 @@
 package io.infrakit.playbooks.registry;
 
 import io.infrakit.playbooks.Printable;
-import io.infrakit.spi.PlaybookFetchException;
+import io.infrakit.common.PlaybookFetchException;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;

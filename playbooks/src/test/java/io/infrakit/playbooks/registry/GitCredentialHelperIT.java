@@ -1,6 +1,6 @@
 package io.infrakit.playbooks.registry;
 
-import io.infrakit.spi.PlaybookFetchException;
+import io.infrakit.common.PlaybookFetchException;
 import io.infrakit.testkit.git.GitCli;
 import io.infrakit.testkit.git.GitServer;
 import org.junit.jupiter.api.AfterEach;

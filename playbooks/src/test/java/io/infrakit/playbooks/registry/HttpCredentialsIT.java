@@ -1,6 +1,6 @@
 package io.infrakit.playbooks.registry;
 
-import io.infrakit.spi.PlaybookFetchException;
+import io.infrakit.common.PlaybookFetchException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.infrakit.playbooks.registry;
 
 import io.infrakit.spi.InvalidSpecException;
-import io.infrakit.spi.PlaybookFetchException;
-import io.infrakit.spi.UsageException;
+import io.infrakit.common.PlaybookFetchException;
+import io.infrakit.common.UsageException;
 import io.infrakit.testkit.LoopbackPorts;
 import io.infrakit.testkit.git.GitServer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;

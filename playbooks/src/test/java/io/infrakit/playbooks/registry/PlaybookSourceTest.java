@@ -1,6 +1,6 @@
 package io.infrakit.playbooks.registry;
 
-import io.infrakit.spi.UsageException;
+import io.infrakit.common.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

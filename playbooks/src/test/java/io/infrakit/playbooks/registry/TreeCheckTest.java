@@ -1,7 +1,7 @@
 package io.infrakit.playbooks.registry;
 
 import io.infrakit.spi.InvalidSpecException;
-import io.infrakit.spi.PlaybookFetchException;
+import io.infrakit.common.PlaybookFetchException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;

@@ -1,6 +1,6 @@
 package io.infrakit.engine.group;
 
-import io.infrakit.spi.Durations;
+import io.infrakit.common.Durations;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.instance.LogicalId;
 

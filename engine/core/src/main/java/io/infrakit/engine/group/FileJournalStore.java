@@ -2,7 +2,7 @@ package io.infrakit.engine.group;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrakit.spi.Any;
-import io.infrakit.spi.AtomicFiles;
+import io.infrakit.common.AtomicFiles;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.Json;
 import io.infrakit.spi.group.GroupId;

@@ -1,7 +1,7 @@
 package io.infrakit.engine.manager;
 
 import io.infrakit.engine.InfrakitHome;
-import io.infrakit.spi.AtomicFiles;
+import io.infrakit.common.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

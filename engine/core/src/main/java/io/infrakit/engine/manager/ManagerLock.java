@@ -1,8 +1,8 @@
 package io.infrakit.engine.manager;
 
 import io.infrakit.engine.InfrakitHome;
-import io.infrakit.spi.AtomicFiles;
-import io.infrakit.spi.OwnerOnly;
+import io.infrakit.common.AtomicFiles;
+import io.infrakit.common.OwnerOnly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.infrakit.engine.manager;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.infrakit.spi.Redactor;
+import io.infrakit.common.Redactor;
 import io.infrakit.spi.group.GroupSpec;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.infrakit.engine.manager;
 
 import io.infrakit.spi.InvalidSpecException;
-import io.infrakit.spi.Redactor;
+import io.infrakit.common.Redactor;
 import io.infrakit.spi.group.GroupId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package io.infrakit.engine.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.infrakit.spi.AtomicFiles;
+import io.infrakit.common.AtomicFiles;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.Json;
 

@@ -11,7 +11,7 @@ import io.infrakit.spi.Identifiers
 import io.infrakit.spi.InfrakitException
 import io.infrakit.spi.InvalidSpecException
 import io.infrakit.spi.PluginNotFoundException
-import io.infrakit.spi.SpecText
+import io.infrakit.common.SpecText
 import io.infrakit.spi.group.GroupId
 import io.infrakit.spi.group.GroupSpec
 import io.infrakit.spi.instance.InstanceId

@@ -5,7 +5,7 @@ import io.infrakit.engine.group.simulation.VirtualScheduler;
 import io.infrakit.spi.Any;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.InvalidSpecException;
-import io.infrakit.spi.SpecText;
+import io.infrakit.common.SpecText;
 import io.infrakit.spi.controller.Controller;
 import io.infrakit.spi.controller.ManagedObject;
 import io.infrakit.spi.controller.Metadata;

@@ -12,7 +12,7 @@ import io.infrakit.rpc.RemoteGroupPlugin;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.PluginName;
 import io.infrakit.spi.PluginNotFoundException;
-import io.infrakit.spi.SpecText;
+import io.infrakit.common.SpecText;
 import io.infrakit.spi.controller.Controller;
 import io.infrakit.spi.controller.ManagedObject;
 import io.infrakit.spi.controller.Metadata;

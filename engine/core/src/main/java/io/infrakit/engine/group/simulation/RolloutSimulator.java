@@ -3,7 +3,7 @@ package io.infrakit.engine.group.simulation;
 import io.infrakit.engine.group.DefaultGroupController;
 import io.infrakit.engine.group.spec.AllocationSpec;
 import io.infrakit.engine.group.spec.GroupPropertiesParser;
-import io.infrakit.spi.Durations;
+import io.infrakit.common.Durations;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.PluginName;
 import io.infrakit.spi.flavor.FlavorPlugin;

@@ -1,7 +1,7 @@
 package io.infrakit.engine.group.simulation;
 
 import io.infrakit.engine.group.ControllerSettings;
-import io.infrakit.spi.Durations;
+import io.infrakit.common.Durations;
 import io.infrakit.spi.InvalidSpecException;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.infrakit.plugins.flavor.vanilla;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.infrakit.spi.Durations;
+import io.infrakit.common.Durations;
 import io.infrakit.spi.InvalidSpecException;
 
 import java.net.InetSocketAddress;

@@ -2,9 +2,9 @@ package io.infrakit.plugins.instance.qemu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrakit.spi.Any;
-import io.infrakit.spi.Durations;
+import io.infrakit.common.Durations;
 import io.infrakit.spi.InvalidSpecException;
-import io.infrakit.spi.Suggestions;
+import io.infrakit.common.Suggestions;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -2,7 +2,7 @@ package io.infrakit.plugins.instance.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrakit.spi.Any;
-import io.infrakit.spi.Durations;
+import io.infrakit.common.Durations;
 import io.infrakit.spi.InvalidSpecException;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.infrakit.plugins.instance.simulator;
 
-import io.infrakit.spi.Durations;
+import io.infrakit.common.Durations;
 import io.infrakit.spi.InvalidSpecException;
 
 import java.time.Duration;

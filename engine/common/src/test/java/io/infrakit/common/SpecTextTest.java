@@ -1,4 +1,6 @@
-package io.infrakit.spi;
+package io.infrakit.common;
+
+import io.infrakit.spi.InvalidSpecException;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.infrakit.spi;
+package io.infrakit.common;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 

@@ -1,4 +1,6 @@
-package io.infrakit.spi;
+package io.infrakit.common;
+
+import io.infrakit.spi.InfrakitException;
 
 /** A playbook could not be fetched (unreachable host, unknown ref, refused credentials); names the URL and ref. */
 public class PlaybookFetchException extends InfrakitException {

@@ -1,4 +1,4 @@
-package io.infrakit.spi;
+package io.infrakit.common;
 
 import org.junit.jupiter.api.Test;
 

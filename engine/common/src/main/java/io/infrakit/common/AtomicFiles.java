@@ -1,4 +1,4 @@
-package io.infrakit.spi;
+package io.infrakit.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,6 @@
-package io.infrakit.spi;
+package io.infrakit.common;
+
+import io.infrakit.spi.InfrakitException;
 
 /** The command was asked for something that cannot be (a name already taken, an unknown name). */
 public class UsageException extends InfrakitException {

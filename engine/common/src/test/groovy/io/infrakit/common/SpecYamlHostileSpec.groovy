@@ -1,5 +1,7 @@
-package io.infrakit.spi
+package io.infrakit.common
 
+import io.infrakit.spi.InvalidSpecException
+import io.infrakit.spi.Json
 import io.infrakit.spi.group.GroupSpec
 import spock.lang.Specification
 

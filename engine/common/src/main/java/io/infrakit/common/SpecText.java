@@ -1,4 +1,7 @@
-package io.infrakit.spi;
+package io.infrakit.common;
+
+import io.infrakit.spi.InvalidSpecException;
+import io.infrakit.spi.Json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;

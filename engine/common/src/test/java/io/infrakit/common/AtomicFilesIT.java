@@ -1,4 +1,4 @@
-package io.infrakit.spi;
+package io.infrakit.common;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

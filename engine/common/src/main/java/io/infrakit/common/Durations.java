@@ -1,4 +1,4 @@
-package io.infrakit.spi;
+package io.infrakit.common;
 
 import java.math.BigDecimal;
 import java.time.Duration;
