@@ -1,8 +1,7 @@
 package io.infrakit.cli;
 
 import io.infrakit.engine.InfrakitHome;
-import io.infrakit.spi.group.GroupPlugin;
-
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,14 +9,11 @@ import java.util.Optional;
 
 /**
  * What every command is given: where to print, the environment it runs in (never System.getenv directly), whether
- * a person watches a terminal (then waits show a progress bar; otherwise one plain line per change), and the
- * directory relative file names start from (the caller's, also when the command runs inside the manager).
- *
- * @param managerGroups  the manager's group plugin, when the command runs inside the manager (then it is called
- *                       directly, not over its socket); null otherwise
+ * a person watches a terminal (then waits show a progress bar; otherwise one plain line per change), the directory
+ * relative file names start from and what stdin holds (the caller's, also when the command runs in the manager).
  */
 public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
-                             Path workingDirectory, GroupPlugin managerGroups) {
+                             Path workingDirectory, InputStream in) {
 
     public CliEnvironment {
         environment = Map.copyOf(environment);
@@ -26,15 +22,15 @@ public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, Strin
 
     /** In this process's own working directory. */
     public CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal) {
-        this(out, err, environment, terminal, Path.of(""), null);
+        this(out, err, environment, terminal, Path.of(""), System.in);
     }
 
     public CliEnvironment withEnvironment(Map<String, String> newEnvironment) {
-        return new CliEnvironment(out, err, newEnvironment, terminal, workingDirectory, managerGroups);
+        return new CliEnvironment(out, err, newEnvironment, terminal, workingDirectory, in);
     }
 
     public InfrakitHome home(Path explicitHome) {
-        return InfrakitHome.resolve(Optional.ofNullable(explicitHome), environment);
+        return InfrakitHome.resolve(Optional.ofNullable(explicitHome).map(workingDirectory::resolve), environment);
     }
 
     /** A one-line notice on stderr, so it never mixes with data on stdout. */

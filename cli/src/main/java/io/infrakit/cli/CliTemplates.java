@@ -17,13 +17,13 @@ final class CliTemplates {
     private CliTemplates() {
     }
 
-    static TemplatePolicy policy(String location, InfrakitHome home, List<Path> alsoReadable,
+    static TemplatePolicy policy(String location, Path workingDirectory, InfrakitHome home, List<Path> alsoReadable,
                                  Map<String, String> envWhenAllowed) {
-        List<Path> roots = new ArrayList<>(alsoReadable);
-        roots.add(Path.of("").toAbsolutePath());
+        List<Path> roots = new ArrayList<>(alsoReadable.stream().map(workingDirectory::resolve).toList());
+        roots.add(workingDirectory);
         roots.add(home.root());
         if (!location.contains("://")) {
-            Path parent = Path.of(location).toAbsolutePath().getParent();
+            Path parent = workingDirectory.resolve(location).getParent();
             if (parent != null) {
                 roots.add(parent);
             }

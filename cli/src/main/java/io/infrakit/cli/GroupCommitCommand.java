@@ -66,7 +66,7 @@ final class GroupCommitCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupSpec spec = SpecFiles.readOrRender(source, System.in, cli.workingDirectory(), GroupSpec.class,
+        GroupSpec spec = SpecFiles.readOrRender(source, cli.in(), cli.workingDirectory(), GroupSpec.class,
                 TemplateVariables.parse(vars), home());
         if (simulate) {
             return simulate(spec);
@@ -85,16 +85,13 @@ final class GroupCommitCommand extends BaseCommand {
     }
 
     /**
-     * Runs in the caller's own JVM, never in the manager's ({@link InManagerCommand} sends it back), so it logs
+     * Runs in the caller's own JVM, never in the manager's ({@link CommandPlacement} sends it back), so it logs
      * nothing there and ends when its caller does. Bounded: a group larger than INFRAKIT_SIMULATION_MAX_SIZE is
      * refused before the manager is asked anything, and INFRAKIT_SIMULATION_TIMEOUT caps its real time. The
      * manager validates the spec with the real plugins and gives the plan (a pretend commit, no side effects); the
      * group's stored spec and members are the simulation's starting point.
      */
     private int simulate(GroupSpec spec) {
-        if (cli.managerGroups() != null) {
-            throw new IllegalStateException("a simulation must run in the caller's JVM, not in the manager");
-        }
         SimulationSettings settings = SimulationSettings.defaults().withLatency(provisionTime, healthyTime)
                 .withController(ControllerSettings.fromEnvironment(cli.environment()))
                 .withBoundsFrom(cli.environment());

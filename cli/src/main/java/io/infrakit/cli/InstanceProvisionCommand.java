@@ -29,7 +29,7 @@ final class InstanceProvisionCommand extends BaseCommand {
     @Override
     int run() {
         PluginName name = plugin.pluginName();
-        InstanceSpec spec = SpecFiles.read(source, System.in, cli.workingDirectory(), InstanceSpec.class);
+        InstanceSpec spec = SpecFiles.read(source, cli.in(), cli.workingDirectory(), InstanceSpec.class);
         InstanceId id = ManagerConnection.open(cli, home()).instancePlugin(name).provision(spec);
         Printer.print(cli, output.format, Map.of("ID", id.value()), id::value);
         return ExitCode.OK;

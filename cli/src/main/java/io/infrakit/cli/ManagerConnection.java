@@ -1,7 +1,7 @@
 package io.infrakit.cli;
 
 import io.infrakit.engine.InfrakitHome;
-import io.infrakit.rpc.InProcessPlugin;
+import io.infrakit.manager.ManagerProcess;
 import io.infrakit.rpc.PluginClient;
 import io.infrakit.rpc.PluginDiscovery;
 import io.infrakit.rpc.PluginEndpoint;
@@ -33,10 +33,16 @@ final class ManagerConnection {
 
     static ManagerConnection open(CliEnvironment cli, InfrakitHome home) {
         if (ManagerProcess.running(home).isEmpty()) {
-            long pid = ManagerProcess.start(cli, home);
+            long pid = startManager(cli, home);
             cli.notice("started the manager (pid " + pid + ", log " + home.managerLogFile() + ")");
         }
         return new ManagerConnection(cli, home);
+    }
+
+    /** Starts the manager of this home in the background, as {@code infrakit manager run}; returns its pid. */
+    static long startManager(CliEnvironment cli, InfrakitHome home) {
+        return ManagerProcess.start(home, cli.environment(), cli::notice,
+                List.of(Main.class.getName(), "manager", "run"));
     }
 
     List<PluginEndpoint> endpoints() {
@@ -51,23 +57,14 @@ final class ManagerConnection {
         return new RemoteInstancePlugin(client(discovery().find(pluginName)), pluginName);
     }
 
-    /**
-     * The manager's group plugin: it stores each commit before the group controller acts on it. A command running
-     * inside the manager calls it directly.
-     */
+    /** The manager's group plugin: it stores each commit before the group controller acts on it. */
     GroupPlugin groups() {
-        if (cli.managerGroups() != null) {
-            return InProcessPlugin.of(GroupPlugin.class, cli.managerGroups(), GROUP_PLUGIN);
-        }
         PluginName name = PluginName.of(GROUP_PLUGIN);
         return new RemoteGroupPlugin(client(discovery().find(name)), name);
     }
 
     /** Status in detail and pause/resume: our extension of the manager's group plugin. */
     RolloutControl rollouts() {
-        if (cli.managerGroups() != null) {
-            return InProcessPlugin.of(RolloutControl.class, cli.managerGroups(), GROUP_PLUGIN);
-        }
         PluginName name = PluginName.of(GROUP_PLUGIN);
         return new RemoteRolloutControl(client(discovery().find(name)), name);
     }

@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.manager.ManagerProcess;
 import io.infrakit.engine.InfrakitHome;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,7 @@ final class ManagerStartCommand extends BaseCommand {
             cli.out().println("manager already running (pid " + running.getAsLong() + ")");
             return ExitCode.OK;
         }
-        long pid = ManagerProcess.start(cli, home);
+        long pid = ManagerConnection.startManager(cli, home);
         cli.out().println("manager started (pid " + pid + ", log " + home.managerLogFile() + ")");
         return ExitCode.OK;
     }

@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.manager.ManagerProcess;
 import io.infrakit.engine.InfrakitHome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.manager.ManagerProcess;
 import picocli.CommandLine.Command;
 
 @Command(name = "stop", description = "Stop the manager; its sockets and pid file go with it.")

@@ -36,7 +36,7 @@ final class PlaybookAddCommand extends BaseCommand {
 
     @Override
     int run() {
-        PlaybookSource source = PlaybookSource.parse(url, Path.of("").toAbsolutePath());
+        PlaybookSource source = PlaybookSource.parse(url, cli.workingDirectory());
         PlaybookDsl dsl = PlaybookLocator.dsl(home());
         PinnedPlaybook added = PlaybookRegistries.of(cli, home()).add(name, source, trust,
                 tree -> LocalPlaybook.open(tree, dsl));

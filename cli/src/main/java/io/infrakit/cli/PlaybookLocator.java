@@ -52,7 +52,7 @@ final class PlaybookLocator {
             Path root = registry.checkout(nameOrPath);
             return new Located(LocalPlaybook.open(root, dsl), pinned, pinned.get().trusted());
         }
-        Path path = Path.of(nameOrPath);
+        Path path = cli.workingDirectory().resolve(nameOrPath);
         if (Files.exists(path)) {
             return new Located(LocalPlaybook.open(path, dsl), Optional.empty(), trustLocal);
         }

@@ -132,6 +132,6 @@ final class PlaybookRunCommand extends BaseCommand {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> paramsFromFile() {
-        return paramsFile == null ? Map.of() : SpecFiles.read(paramsFile.toString(), System.in, cli.workingDirectory(), LinkedHashMap.class);
+        return paramsFile == null ? Map.of() : SpecFiles.read(paramsFile.toString(), cli.in(), cli.workingDirectory(), LinkedHashMap.class);
     }
 }

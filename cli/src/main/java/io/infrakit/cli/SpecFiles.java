@@ -33,8 +33,8 @@ final class SpecFiles {
         if (!source.endsWith(".ftl")) {
             return read(source, stdin, workingDirectory, type);
         }
-        String text = new Templates(CliTemplates.policy(source, home, List.of(), null)).session()
-                .render(source, vars).text();
+        String text = new Templates(CliTemplates.policy(source, workingDirectory, home, List.of(), null)).session()
+                .render(source, workingDirectory, vars).text();
         return SpecText.read(source, text, type);
     }
 

@@ -51,10 +51,11 @@ final class TemplateRenderCommand extends BaseCommand {
     int run() {
         String source = TemplateRepositories.isGitTemplate(location)
                 ? new TemplateRepositories(home().root(), Clock.systemUTC(), cli.environment())
-                        .checkout(location, Path.of("").toAbsolutePath(), refresh).toString()
+                        .checkout(location, cli.workingDirectory(), refresh).toString()
                 : location;
-        Rendered rendered = new Templates(CliTemplates.policy(source, home(), allowRead,
-                allowEnv ? cli.environment() : null)).session().render(source, TemplateVariables.parse(vars));
+        Rendered rendered = new Templates(CliTemplates.policy(source, cli.workingDirectory(), home(), allowRead,
+                allowEnv ? cli.environment() : null)).session()
+                .render(source, cli.workingDirectory(), TemplateVariables.parse(vars));
         if (output.format == OutputFormat.text) {
             Printer.print(cli, OutputFormat.text, rendered.text(), rendered::text);
         } else {

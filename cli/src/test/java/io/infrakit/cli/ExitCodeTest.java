@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.manager.ManagerUnreachableException;
 import io.infrakit.engine.manager.ManagerAlreadyRunningException;
 import io.infrakit.rpc.PluginUnavailableException;
 import io.infrakit.spi.IncompatiblePluginException;

@@ -18,12 +18,17 @@ public final class TemplateSession {
 
     /**
      * Renders the template at {@code location}: a relative or absolute file path, a file://, http(s):// or
-     * str://&lt;inline body&gt; URL. Relative paths resolve against the working directory.
+     * str://&lt;inline body&gt; URL. Relative paths resolve against this process's working directory.
      */
     public Rendered render(String location, Map<String, ?> vars) {
+        return render(location, Path.of(""), vars);
+    }
+
+    /** Renders the template at {@code location}; a relative path resolves against {@code workingDirectory}. */
+    public Rendered render(String location, Path workingDirectory, Map<String, ?> vars) {
         Location where;
         try {
-            where = Location.inDirectory(Path.of("")).resolve(location);
+            where = Location.inDirectory(workingDirectory).resolve(location);
         } catch (RenderProblem problem) {
             throw new TemplateException(problem.getMessage(), problem);
         }

@@ -16,9 +16,20 @@ final class Launcher {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent().getParent();
 
     private final Map<String, String> environment;
+    private final Path directory;
 
     Launcher(Map<String, String> environment) {
+        this(environment, ROOT);
+    }
+
+    private Launcher(Map<String, String> environment, Path directory) {
         this.environment = Map.copyOf(environment);
+        this.directory = directory;
+    }
+
+    /** The same launcher, started in {@code directory}. */
+    Launcher in(Path directory) {
+        return new Launcher(environment, directory);
     }
 
     Result run(String... args) {
@@ -47,7 +58,7 @@ final class Launcher {
             Path out = Files.createTempFile("infrakit-out", ".txt");
             Path err = Files.createTempFile("infrakit-err", ".txt");
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(ROOT.toFile())
+                    .directory(directory.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().putAll(environment);

@@ -1,4 +1,4 @@
-package io.infrakit.cli;
+package io.infrakit.manager;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -11,15 +11,15 @@ import java.util.concurrent.TimeUnit;
  * Which build of the CLI runs here, as the launcher names it: the jar's modification time in seconds and its size
  * ({@code 1764547200:33471287}). Code not run from a jar has no such name, so no launcher ever matches it.
  */
-final class BuildIdentity {
+public final class BuildIdentity {
 
     static final String UNPACKAGED = "unpackaged";
 
     private BuildIdentity() {
     }
 
-    static String ofRunningCode() {
-        CodeSource source = Main.class.getProtectionDomain().getCodeSource();
+    public static String ofRunningCode() {
+        CodeSource source = BuildIdentity.class.getProtectionDomain().getCodeSource();
         if (source == null) {
             return UNPACKAGED;
         }

@@ -1,4 +1,4 @@
-package io.infrakit.cli;
+package io.infrakit.manager;
 
 import io.infrakit.spi.InfrakitException;
 

@@ -1,4 +1,4 @@
-package io.infrakit.cli;
+package io.infrakit.manager;
 
 import io.infrakit.engine.InfrakitHome;
 import io.infrakit.engine.PrivateHome;
@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -25,9 +26,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /** Starts the manager as a background process, finds it, and stops it. */
-final class ManagerProcess {
+public final class ManagerProcess {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -38,28 +40,35 @@ final class ManagerProcess {
     }
 
     /** The pid of the manager of this home, when one is up and has all its sockets open. */
-    static OptionalLong running(InfrakitHome home) {
+    public static OptionalLong running(InfrakitHome home) {
         if (!ManagerLock.isHeld(home) || !Files.exists(home.managerReadyFile())) {
             return OptionalLong.empty();
         }
         return ManagerLock.runningPid(home);
     }
 
-    /** Starts a manager in the background and returns its pid once it serves. */
-    static long start(CliEnvironment cli, InfrakitHome home) {
+    /**
+     * Starts a manager in the background and returns its pid once it serves.
+     *
+     * @param environment the environment it runs in
+     * @param notices     where to say what the user should know (a home that had to be made private)
+     * @param daemon      the main class and arguments that run the daemon in the foreground; {@code --home} is added
+     */
+    public static long start(InfrakitHome home, Map<String, String> environment, Consumer<String> notices,
+                             List<String> daemon) {
         try {
             Optional<String> tightened = PrivateHome.prepare(home);
             Path log = ownerOnlyLog(home.managerLogFile());
             if (tightened.isPresent()) {
-                cli.notice(tightened.get());
+                notices.accept(tightened.get());
                 Files.writeString(log, tightened.get() + "\n", StandardOpenOption.APPEND);
             }
-            ProcessBuilder builder = new ProcessBuilder(command(home))
+            ProcessBuilder builder = new ProcessBuilder(command(home, daemon))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().clear();
-            builder.environment().putAll(cli.environment());
+            builder.environment().putAll(environment);
             Process process = builder.start();
             awaitReady(process, home);
             return process.pid();
@@ -87,7 +96,7 @@ final class ManagerProcess {
     }
 
     /** Asks the manager to stop (SIGTERM) and waits until it is gone; true if one was running. */
-    static boolean stop(InfrakitHome home) {
+    public static boolean stop(InfrakitHome home) {
         if (!ManagerLock.isHeld(home)) {
             return false;
         }
@@ -112,7 +121,7 @@ final class ManagerProcess {
         return true;
     }
 
-    private static List<String> command(InfrakitHome home) {
+    private static List<String> command(InfrakitHome home, List<String> daemon) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>();
@@ -138,9 +147,7 @@ final class ManagerProcess {
         command.add("-Dpicocli.disable.closures=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.add("manager");
-        command.add("run");
+        command.addAll(daemon);
         command.add("--home");
         command.add(home.root().toString());
         return command;
