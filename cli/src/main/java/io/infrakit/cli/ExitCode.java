@@ -10,7 +10,7 @@ import io.infrakit.common.PlaybookFetchException;
 import io.infrakit.common.UsageException;
 import io.infrakit.spi.PluginNotFoundException;
 
-/** The one table of exit codes (design §5). */
+/** The one table of exit codes (docs/cli.md, "Exit codes"). */
 public final class ExitCode {
 
     public static final int OK = 0;

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Loads playbook scripts into {@link Playbook}s, in the sandbox described in the module's README. Thread-safe:
+ * Loads playbook scripts into {@link Playbook}s, in the sandbox described in docs/security.md. Thread-safe:
  * create one per set of limits and reuse it.
  */
 public final class PlaybookDsl {

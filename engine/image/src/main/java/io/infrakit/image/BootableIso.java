@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * An image as a BIOS-bootable ISO (feasibility.md §3): GRUB, on the serial console and without a menu delay, boots
+ * An image as a BIOS-bootable ISO (docs/images-and-vms.md): GRUB, on the serial console and without a menu delay, boots
  * the image's kernel and initrd with its command line. grub-mkrescue writes a hybrid image, so the same bytes also
  * boot as a hard disk, which is what the qcow2 format is made from.
  */

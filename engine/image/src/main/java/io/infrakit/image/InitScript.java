@@ -5,7 +5,7 @@ import io.infrakit.image.ImageSpec.ServiceSpec;
 import java.util.List;
 
 /**
- * The {@code /init} shell script of an image: the boot recipe of feasibility.md §2 (busybox applets, the virtual
+ * The {@code /init} shell script of an image: the boot recipe of docs/images-and-vms.md (busybox applets, the virtual
  * file systems, the modules, hostname and network), then the spec's own lines and services.
  */
 public final class InitScript {

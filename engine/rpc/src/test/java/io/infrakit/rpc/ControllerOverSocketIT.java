@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code Controller.Plan|Commit|Describe|Free} on a real unix socket: written as InfraKit's Go clients send them
- * (§5.3 shapes), and through our {@link RemoteController}; controllers routed by the type of {@code Name}.
+ * (the shapes of docs/protocol.md), and through our {@link RemoteController}; controllers routed by the type of
+ * {@code Name}.
  */
 class ControllerOverSocketIT {
 

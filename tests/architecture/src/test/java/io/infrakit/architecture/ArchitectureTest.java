@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dependency rules of design.md §2, checked on the production classes of every module. */
+/** The dependency rules of docs/architecture.md, checked on the production classes of every module. */
 class ArchitectureTest {
 
     private static JavaClasses production;

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Names tell the build what to run (design §7): a class that holds tests is named *Test or *Spec (surefire),
+ * Names tell the build what to run (docs/testing.md): a class that holds tests is named *Test or *Spec (surefire),
  * *IT or *E2E (failsafe). Anything else would silently never run.
  */
 class TestNamingTest {

@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** InfraKit's own end-to-end script (reference §10), through the launcher, on the file plugin. */
+/** InfraKit's own end-to-end script (docs/scenarios.md), through the launcher, on the file plugin. */
 class GroupFlowE2E {
 
     TemporaryHome home;

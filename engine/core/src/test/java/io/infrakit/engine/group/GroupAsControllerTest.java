@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * InfraKit scenario 39 and §2.12: the group controller as a {@code Controller/0.1.1}, with InfraKit's {@code workers}
- * spec (a swarm flavor, an aws/ec2-instance instance), run by the real controller in virtual time.
+ * InfraKit scenario 39 (docs/scenarios.md; docs/protocol.md, "Groups as controllers"): the group controller as a
+ * {@code Controller/0.1.1}, with InfraKit's {@code workers} spec (a swarm flavor, an aws/ec2-instance instance), run
+ * by the real controller in virtual time.
  */
 class GroupAsControllerTest {
 

@@ -22,7 +22,10 @@ import static io.infrakit.engine.group.Specs.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The controller beyond InfraKit's scenarios: adoption, errors in status, no orphans, sizes, pause, rollback. */
+/**
+ * The controller beyond InfraKit's scenarios (docs/scenarios.md): adoption, errors in status, no orphans, sizes,
+ * pause, rollback.
+ */
 class GroupControllerBehaviourTest {
 
     Harness harness = new Harness();

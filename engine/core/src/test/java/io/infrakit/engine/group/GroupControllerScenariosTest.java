@@ -20,7 +20,7 @@ import static io.infrakit.engine.group.Specs.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** InfraKit's group integration scenarios (reference §2.14, 5-25), on a manual clock. */
+/** InfraKit's group integration scenarios (docs/scenarios.md, 5-25), on a manual clock. */
 class GroupControllerScenariosTest {
 
     Harness harness = new Harness();

@@ -14,9 +14,9 @@ import static io.infrakit.engine.group.Specs.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * InfraKit scenarios 8 and 9: the Count and Duration thresholds, at the controller. With a threshold the flavor is
- * asked once a poll, and the count for the next step starts at the poll after the last one, as in InfraKit's
- * quiesce loop; so the health-call counts of scenario 8 are InfraKit's.
+ * InfraKit scenarios 8 and 9 (docs/scenarios.md): the Count and Duration thresholds, at the controller. With a
+ * threshold the flavor is asked once a poll, and the count for the next step starts at the poll after the last one,
+ * as in InfraKit's quiesce loop; so the health-call counts of scenario 8 are InfraKit's.
  */
 class GroupControllerThresholdsTest {
 

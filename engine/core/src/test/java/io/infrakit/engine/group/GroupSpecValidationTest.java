@@ -17,7 +17,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** InfraKit scenarios 1-4 and every other validation message, exact; nothing is touched on failure. */
+/**
+ * InfraKit scenarios 1-4 (docs/scenarios.md) and every other validation message, exact; nothing is touched on
+ * failure.
+ */
 class GroupSpecValidationTest {
 
     static final String PLUGINS = "\"Instance\":{\"Plugin\":\"fake\",\"Properties\":{}},"

@@ -23,7 +23,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** InfraKit scenarios 34-36 and the tagging rule: one member's provision, destroy, health and adoption. */
+/**
+ * InfraKit scenarios 34-36 (docs/scenarios.md) and the tagging rule: one member's provision, destroy, health and
+ * adoption.
+ */
 class MemberOperationsTest {
 
     static final GroupId GROUP = GroupId.of("workers");

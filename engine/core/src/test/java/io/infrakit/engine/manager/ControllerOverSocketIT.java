@@ -42,9 +42,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Scenario 39 over the wire: the manager in this JVM serves its groups as {@code Controller/0.1.1} on the
- * {@code group} socket ({@code group/groups}, {@code group/<id>}), backed by the real group controller; InfraKit's
- * {@code workers} spec round-trips through Commit, Describe and Free.
+ * Scenario 39 (docs/scenarios.md) over the wire: the manager in this JVM serves its groups as
+ * {@code Controller/0.1.1} on the {@code group} socket ({@code group/groups}, {@code group/<id>}), backed by the real
+ * group controller; InfraKit's {@code workers} spec round-trips through Commit, Describe and Free.
  */
 class ControllerOverSocketIT {
 

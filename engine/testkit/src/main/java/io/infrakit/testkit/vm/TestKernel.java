@@ -17,7 +17,7 @@ public record TestKernel(Path root, Path vmlinuz) {
 
     public static final String DIRECTORY_VARIABLE = "INFRAKIT_TEST_KERNEL_DIR";
 
-    /** The modules that give a guest virtio networking, in load order (feasibility.md §2). */
+    /** The modules that give a guest virtio networking, in load order (docs/images-and-vms.md). */
     public static final List<String> VIRTIO_NET = List.of("virtio_ring", "virtio", "virtio_pci_modern_dev",
             "virtio_pci_legacy_dev", "virtio_pci", "failover", "net_failover", "virtio_net");
     /** Virtio networking, the ACPI power button that QMP's system_powerdown presses, and fw_cfg user data. */

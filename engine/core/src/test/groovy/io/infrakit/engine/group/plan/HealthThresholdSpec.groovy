@@ -6,7 +6,7 @@ import java.time.Duration
 
 import static io.infrakit.engine.group.plan.PlanFixtures.*
 
-/** InfraKit scenario 37: the quiesce threshold. */
+/** InfraKit scenario 37 (docs/scenarios.md): the quiesce threshold. */
 class HealthThresholdSpec extends Specification {
 
     def "n = 0 passes without touching the counters"() {

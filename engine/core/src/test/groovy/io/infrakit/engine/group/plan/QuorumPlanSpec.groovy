@@ -4,7 +4,7 @@ import spock.lang.Specification
 
 import static io.infrakit.engine.group.plan.PlanFixtures.*
 
-/** The quorum (pets) rules: InfraKit scenario 32, and duplicates. */
+/** The quorum (pets) rules: InfraKit scenario 32 (docs/scenarios.md), and duplicates. */
 class QuorumPlanSpec extends Specification {
 
     static final List<String> IDS = ['one', 'two', 'three']

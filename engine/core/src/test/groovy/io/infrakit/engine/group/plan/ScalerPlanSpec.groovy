@@ -5,7 +5,7 @@ import spock.lang.Specification
 
 import static io.infrakit.engine.group.plan.PlanFixtures.*
 
-/** The scaler (cattle) rules of the pure planner: InfraKit scenarios 26-28, and ours on top. */
+/** The scaler (cattle) rules of the pure planner: InfraKit scenarios 26-28 (docs/scenarios.md), and ours on top. */
 class ScalerPlanSpec extends Specification {
 
     def "scenario 26: size #size with members #ids plans #expected"() {

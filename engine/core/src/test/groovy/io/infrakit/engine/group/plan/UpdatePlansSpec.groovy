@@ -5,7 +5,7 @@ import io.infrakit.spi.InvalidSpecException
 import io.infrakit.spi.instance.LogicalId
 import spock.lang.Specification
 
-/** InfraKit scenarios 31 and 33: the plan texts, verbatim. */
+/** InfraKit scenarios 31 and 33 (docs/scenarios.md): the plan texts, verbatim. */
 class UpdatePlansSpec extends Specification {
 
     static AllocationSpec size(int n) {

@@ -3,7 +3,7 @@ package io.infrakit.engine.group.spec
 import io.infrakit.spi.Any
 import spock.lang.Specification
 
-/** InfraKit scenario 40: the config hash. */
+/** InfraKit scenario 40 (docs/scenarios.md): the config hash. */
 class ConfigHashSpec extends Specification {
 
     static String hash(String json) {

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The QEMU command line of one VM (feasibility.md §2–3): no default devices, serial console to a file, the kernel
+ * The QEMU command line of one VM (docs/images-and-vms.md): no default devices, serial console to a file, the kernel
  * and initrd booted directly (or a disk overlay, or an ISO), user-mode networking with each forwarded port on loopback, QMP on a unix socket, and
  * {@code -daemonize} so the VM outlives the manager that started it.
  */

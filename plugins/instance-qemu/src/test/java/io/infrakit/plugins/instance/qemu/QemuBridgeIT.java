@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * VMs on a host bridge (feasibility.md §5): each gets a tap device and an address of the subnet, the host reaches
+ * VMs on a host bridge (docs/images-and-vms.md): each gets a tap device and an address of the subnet, the host reaches
  * both at their own addresses, one VM reaches the other, and destroying them removes their taps. The test makes
  * the bridge (root, as in CI) and removes it.
  */
