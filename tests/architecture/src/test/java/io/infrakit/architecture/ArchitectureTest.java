@@ -6,6 +6,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +29,8 @@ class ArchitectureTest {
     void everyModuleIsImported() {
         assertThat(production.stream().map(javaClass -> javaClass.getPackageName()))
                 .anyMatch(name -> name.startsWith("io.infrakit.spi"))
+                .anyMatch(name -> name.startsWith("io.infrakit.common"))
+                .anyMatch(name -> name.startsWith("io.infrakit.manager"))
                 .anyMatch(name -> name.startsWith("io.infrakit.engine"))
                 .anyMatch(name -> name.startsWith("io.infrakit.rpc"))
                 .anyMatch(name -> name.startsWith("io.infrakit.plugins"))
@@ -40,7 +46,56 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.infrakit.spi..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.infrakit.engine..", "io.infrakit.rpc..", "io.infrakit.plugins..", "io.infrakit.cli..",
-                        "io.infrakit.templates..", "io.infrakit.dsl..", "io.infrakit.playbooks..", "io.infrakit.testkit..")
+                        "io.infrakit.templates..", "io.infrakit.dsl..", "io.infrakit.playbooks..", "io.infrakit.testkit..",
+                        "io.infrakit.common..", "io.infrakit.manager..", "io.infrakit.image..")
+                .check(production);
+    }
+
+    @Test
+    void theSharedHelpersKnowOnlyTheSpi() {
+        noClasses().that().resideInAPackage("io.infrakit.common..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.infrakit.engine..", "io.infrakit.rpc..", "io.infrakit.plugins..", "io.infrakit.cli..",
+                        "io.infrakit.templates..", "io.infrakit.dsl..", "io.infrakit.playbooks..", "io.infrakit.testkit..",
+                        "io.infrakit.manager..", "io.infrakit.image..")
+                .check(production);
+    }
+
+    @Test
+    void theManagerDaemonRunsTheCliOnlyThroughItsCommandRunner() {
+        noClasses().that().resideInAPackage("io.infrakit.manager..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.infrakit.cli..", "io.infrakit.plugins..",
+                        "io.infrakit.templates..", "io.infrakit.dsl..", "io.infrakit.playbooks..")
+                .check(production);
+        noClasses().that().resideOutsideOfPackages("io.infrakit.manager..", "io.infrakit.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.infrakit.manager..")
+                .check(production);
+    }
+
+    @Test
+    void internalPackagesAreUsedOnlyWhereTheyLive() {
+        Set<String> internalPackages = new TreeSet<>();
+        production.forEach(javaClass -> {
+            String name = javaClass.getPackageName();
+            int internal = name.indexOf(".internal");
+            if (internal > 0) {
+                internalPackages.add(name.substring(0, internal));
+            }
+        });
+        assertThat(internalPackages).as("modules with internal packages").isNotEmpty();
+        for (String owner : internalPackages) {
+            noClasses().that().resideOutsideOfPackage(owner + "..")
+                    .should().dependOnClassesThat().resideInAPackage(owner + ".internal..")
+                    .as("only " + owner + " uses " + owner + ".internal")
+                    .check(production);
+        }
+    }
+
+    @Test
+    void theEngineDoesNotReachTheDslTemplatesPlaybooksOrImages() {
+        noClasses().that().resideInAPackage("io.infrakit.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.infrakit.dsl..", "io.infrakit.templates..",
+                        "io.infrakit.playbooks..", "io.infrakit.image..", "io.infrakit.manager..")
                 .check(production);
     }
 
@@ -49,20 +104,30 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.infrakit.plugins..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.infrakit.engine..", "io.infrakit.rpc..", "io.infrakit.cli..", "io.infrakit.templates..",
-                        "io.infrakit.dsl..", "io.infrakit.playbooks..", "io.infrakit.testkit..")
+                        "io.infrakit.dsl..", "io.infrakit.playbooks..", "io.infrakit.testkit..", "io.infrakit.manager..")
                 .check(production);
     }
 
     @Test
     void onePluginDoesNotReachIntoAnother() {
-        noClasses().that().resideInAPackage("io.infrakit.plugins.instance.simulator..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.infrakit.plugins.instance.file..", "io.infrakit.plugins.flavor..")
-                .check(production);
-        noClasses().that().resideInAPackage("io.infrakit.plugins.instance.file..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.infrakit.plugins.instance.simulator..", "io.infrakit.plugins.flavor..")
-                .check(production);
+        Set<String> plugins = new TreeSet<>();
+        production.forEach(javaClass -> {
+            String[] parts = javaClass.getPackageName().split("\\.");
+            if (parts.length >= 5 && parts[2].equals("plugins")) {
+                plugins.add(String.join(".", Arrays.copyOf(parts, 5)));
+            }
+        });
+        assertThat(plugins).as("every built-in plugin").contains("io.infrakit.plugins.instance.simulator",
+                "io.infrakit.plugins.instance.file", "io.infrakit.plugins.instance.qemu",
+                "io.infrakit.plugins.flavor.vanilla");
+        for (String plugin : plugins) {
+            String[] others = plugins.stream().filter(other -> !other.equals(plugin)).map(other -> other + "..")
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage(plugin + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .as(plugin + " does not reach into another plugin")
+                    .check(production);
+        }
     }
 
     @Test

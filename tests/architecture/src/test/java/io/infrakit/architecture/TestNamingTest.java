@@ -1,8 +1,5 @@
 package io.infrakit.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -10,48 +7,70 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Names tell the build what to run (docs/testing.md): a class that holds tests is named *Test or *Spec (surefire),
- * *IT or *E2E (failsafe). Anything else would silently never run.
+ * *IT or *E2E (failsafe). Anything else would silently never run. The test sources of every module the parent pom
+ * lists are read, so a module built after this one is checked too.
  */
 class TestNamingTest {
 
     private static final List<String> SUFFIXES = List.of("Test", "Spec", "IT", "E2E", "LiveTest");
+    private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
+    private static final Pattern HOLDS_TESTS = Pattern.compile(
+            "@(org\\.junit\\.jupiter\\.api\\.)?Test\\b|@ParameterizedTest\\b|extends\\s+(spock\\.lang\\.)?Specification\\b");
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent().getParent();
 
     @Test
-    void everyClassWithTestsIsNamedSoTheBuildRunsIt() {
-        List<Path> testClassDirs = testClassDirectories();
-        assertThat(testClassDirs).as("test-classes directories of the modules").hasSizeGreaterThan(5);
+    void everyClassWithTestsIsNamedSoTheBuildRunsIt() throws IOException {
+        List<Path> modules = modules();
+        assertThat(modules).as("the parent pom's modules").hasSizeGreaterThan(10)
+                .contains(ROOT.resolve("tests/e2e"), ROOT.resolve("cli"), ROOT.resolve("manager"));
 
-        JavaClasses tests = new ClassFileImporter().importPaths(testClassDirs);
-        List<String> misnamed = tests.stream()
-                .filter(TestNamingTest::holdsTests)
-                .filter(javaClass -> !javaClass.isNestedClass())
-                .map(JavaClass::getName)
-                .filter(name -> SUFFIXES.stream().noneMatch(name::endsWith))
+        List<Path> sources = modules.stream().flatMap(TestNamingTest::testSources).toList();
+        List<Path> withTests = sources.stream().filter(TestNamingTest::holdsTests).toList();
+        List<String> misnamed = withTests.stream()
+                .map(path -> ROOT.relativize(path).toString())
+                .filter(name -> SUFFIXES.stream().noneMatch(suffix -> name.endsWith(suffix + ".java")
+                        || name.endsWith(suffix + ".groovy")))
                 .toList();
 
-        assertThat(tests.stream().filter(TestNamingTest::holdsTests)).hasSizeGreaterThan(10);
+        assertThat(withTests).as("test sources found").hasSizeGreaterThan(100)
+                .anyMatch(path -> path.startsWith(ROOT.resolve("tests/e2e")))
+                .anyMatch(path -> path.startsWith(ROOT.resolve("manager")));
         assertThat(misnamed).as("classes with tests that surefire and failsafe would not run").isEmpty();
     }
 
-    private static boolean holdsTests(JavaClass javaClass) {
-        return javaClass.getMethods().stream().anyMatch(method ->
-                method.isAnnotatedWith("org.junit.jupiter.api.Test")
-                        || method.isAnnotatedWith("org.junit.jupiter.params.ParameterizedTest"))
-                || javaClass.isAssignableTo("spock.lang.Specification");
+    private static List<Path> modules() throws IOException {
+        Matcher matcher = MODULE.matcher(Files.readString(ROOT.resolve("pom.xml")));
+        List<Path> modules = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            modules.add(ROOT.resolve(matcher.group(1).trim()));
+        }
+        return modules;
     }
 
-    private static List<Path> testClassDirectories() {
-        Path root = Path.of("").toAbsolutePath().getParent().getParent();
-        try (Stream<Path> paths = Files.walk(root, 5)) {
-            return paths.filter(path -> path.endsWith(Path.of("target", "test-classes")))
-                    .filter(Files::isDirectory)
-                    .toList();
+    private static Stream<Path> testSources(Path module) {
+        Path tests = module.resolve("src/test");
+        if (!Files.isDirectory(tests)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> paths = Files.walk(tests)) {
+            return paths.filter(path -> path.toString().endsWith(".java") || path.toString().endsWith(".groovy"))
+                    .toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean holdsTests(Path source) {
+        try {
+            return HOLDS_TESTS.matcher(Files.readString(source)).find();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
