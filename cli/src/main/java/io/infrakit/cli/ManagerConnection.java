@@ -15,6 +15,7 @@ import io.infrakit.spi.instance.InstancePlugin;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The CLI's way to the plugins the manager serves; starts the manager first when it is not running. */
 final class ManagerConnection {
@@ -37,6 +38,12 @@ final class ManagerConnection {
             cli.notice("started the manager (pid " + pid + ", log " + home.managerLogFile() + ")");
         }
         return new ManagerConnection(cli, home);
+    }
+
+    /** The running manager's plugins, without starting one: empty when no manager runs for this home. */
+    static Optional<ManagerConnection> ifRunning(CliEnvironment cli, InfrakitHome home) {
+        return ManagerProcess.running(home).isPresent() ? Optional.of(new ManagerConnection(cli, home))
+                : Optional.empty();
     }
 
     List<PluginEndpoint> endpoints() {
