@@ -15,11 +15,14 @@ import java.util.stream.Collectors;
 
 @Command(name = "rm", description = {
         "Remove images, and each shared kernel no image links any more; says what that freed.",
-        "An image is named by its hash (or a prefix of it that fits one image), or by its spec: the path image ls "
+        "An image is named by its hash (or a prefix of it, 4 characters or more, that fits one image), or by its spec: the path image ls "
                 + "shows, its file name, or that name without its extension, when exactly one image was built from "
                 + "it. An image that a committed group or a running VM uses is kept unless --force. Exit 3 for a name "
                 + "that fits no image, or several, or an image in use; then nothing is removed."})
 final class ImageRmCommand extends BaseCommand {
+
+    /** A shorter prefix would fit an image by accident. */
+    static final int MIN_PREFIX = 4;
 
     @Parameters(arity = "1..*", paramLabel = "HASH|NAME", description = "The images to remove")
     List<String> names = new ArrayList<>();
@@ -61,7 +64,7 @@ final class ImageRmCommand extends BaseCommand {
     static ImageLsCommand.Row select(String name, List<ImageLsCommand.Row> images) {
         List<ImageLsCommand.Row> exact = images.stream().filter(image -> image.hash().equals(name)).toList();
         List<ImageLsCommand.Row> fitting = !exact.isEmpty() ? exact : images.stream()
-                .filter(image -> image.hash().startsWith(name) || specNamed(image.spec(), name)).toList();
+                .filter(image -> hashPrefix(image.hash(), name) || specNamed(image.spec(), name)).toList();
         if (fitting.size() == 1) {
             return fitting.get(0);
         }
@@ -72,6 +75,10 @@ final class ImageRmCommand extends BaseCommand {
         }
         throw new InvalidSpecException(shownName + " fits " + fitting.size() + " images: " + fitting.stream()
                 .map(ImageRmCommand::describe).collect(Collectors.joining(", ")) + "; name one by its hash");
+    }
+
+    private static boolean hashPrefix(String hash, String name) {
+        return name.length() >= MIN_PREFIX && hash.startsWith(name);
     }
 
     private static boolean specNamed(String spec, String name) {

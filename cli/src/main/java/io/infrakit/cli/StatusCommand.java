@@ -112,8 +112,7 @@ final class StatusCommand extends BaseCommand {
                     .append(manager.uptime() == null ? "" : ", up " + WaitTimes.format(Duration.parse(manager.uptime())))
                     .append(", home ").append(manager.home()).append(")\n");
             text.append("plugins: ").append(status.plugins().isEmpty() ? "(none)" : String.join(", ",
-                    status.plugins().stream().map(plugin -> plugin.error() == null ? plugin.name()
-                            : plugin.name() + " (unreachable)").distinct().toList())).append('\n');
+                    status.plugins().stream().map(StatusCommand::plugin).distinct().toList())).append('\n');
         } else {
             text.append("not running (home ").append(manager.home())
                     .append("); 'infrakit manager start' starts it\n");
@@ -125,6 +124,13 @@ final class StatusCommand extends BaseCommand {
         List<List<String>> rows = status.groups().stream().map(StatusCommand::row).toList();
         return text.append(Printer.table(List.of("GROUP", "PHASE", "DESIRED", "CURRENT", "UPDATED", "HEALTHY",
                 "UNAVAILABLE", "NOTE"), rows)).toString();
+    }
+
+    /** A plugin by the name its socket has, not each of its objects ({@code simulator/compute}). */
+    private static String plugin(PluginLsCommand.Row row) {
+        int slash = row.name().indexOf('/');
+        String name = slash < 0 ? row.name() : row.name().substring(0, slash);
+        return row.error() == null ? name : name + " (unreachable)";
     }
 
     private static List<String> row(Group group) {
