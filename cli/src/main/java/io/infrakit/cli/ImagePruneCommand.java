@@ -10,7 +10,9 @@ import java.util.List;
 @Command(name = "prune", description = {
         "Remove every image that no committed group spec and no running VM uses (by hash or by a path inside it), "
                 + "and each shared kernel no image links any more; says what that freed.",
-        "With --dry-run, only say which images would go and at least how much that would free."})
+        "With --dry-run, only say which images would go and at least how much that would free.",
+        "Only the committed spec counts: an image that only an earlier revision names (one group rollback could "
+                + "return to) is removed."})
 final class ImagePruneCommand extends BaseCommand {
 
     @Option(names = "--dry-run", description = "Remove nothing; print what would be removed")
