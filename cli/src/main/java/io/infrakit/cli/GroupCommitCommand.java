@@ -88,7 +88,10 @@ final class GroupCommitCommand extends BaseCommand {
         if (wait == null) {
             return ExitCode.OK;
         }
-        new ConvergenceWait(cli, manager.rollouts(), spec.id(), wait).await();
+        // Data on stdout stays parseable: the wait's progress lines go to stderr then.
+        CliEnvironment progress = output.format == OutputFormat.text ? cli : new CliEnvironment(cli.err(), cli.err(),
+                cli.environment(), cli.terminal(), cli.workingDirectory(), cli.managerGroups());
+        new ConvergenceWait(progress, manager.rollouts(), spec.id(), wait).await();
         return ExitCode.OK;
     }
 

@@ -137,6 +137,17 @@ class StatusAndInspectIT {
     }
 
     @Test
+    void aCommitAsJsonIsOneDocumentAndItsWaitReportsOnStderr() throws IOException {
+        Run run = run("group", "commit", "-o", "json", "--wait", "60s", spec("v1.json", 1, "1").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode committed = Json.mapper().readTree(run.out());
+        assertThat(committed.get("ID").asText()).isEqualTo("web");
+        assertThat(committed.get("Plan").asText()).isEqualTo("Managing 1 instances");
+        assertThat(run.err()).contains("group web: Converged");
+    }
+
+    @Test
     void pretendOfANewGroupSaysItIsNew() throws IOException {
         Run run = run("group", "commit", "--pretend", spec("v1.json", 1, "1").toString());
 
