@@ -30,11 +30,25 @@ final class CliBenchmark {
         CliBenchmark bench = new CliBenchmark(launcher, home);
         try {
             bench.timed("version");
-            Result version = new Result("infrakit version", bench.repeat(runs, "version"), 1, "<= 150 ms");
+            Result versionAlone = new Result("infrakit version (no manager: its own JVM)", bench.repeat(runs, "version"),
+                    1, "-");
             bench.timed("manager", "start");
+            Result version = new Result("infrakit version (manager running)", bench.repeat(runs, "version"), 1,
+                    "<= 150 ms");
             bench.timed("plugin", "ls");
             Result pluginLs = new Result("infrakit plugin ls (manager running)", bench.repeat(runs, "plugin", "ls"), 1,
-                    "<= 250 ms");
+                    "<= 80 ms");
+            Result groupLs = new Result("infrakit group ls (manager running)", bench.repeat(runs, "group", "ls"), 1,
+                    "<= 80 ms");
+            Path spec = home.resolve("hundred.json");
+            Files.writeString(spec, "{\"ID\": \"hundred\", \"Properties\": {\"Allocation\": {\"Size\": 100},"
+                    + " \"Instance\": {\"Plugin\": \"simulator\", \"Properties\": {}},"
+                    + " \"Flavor\": {\"Plugin\": \"vanilla\"}}}");
+            bench.timed("group", "commit", spec.toString(), "--wait", "120s");
+            Result describe = new Result("infrakit group describe (100 members, manager running)",
+                    bench.repeat(runs, "group", "describe", "hundred"), 1, "<= 80 ms");
+            Result describeOwnJvm = new Result("infrakit group describe (100 members, own JVM beside the manager)",
+                    bench.repeat(runs, true, "group", "describe", "hundred"), 1, "-");
             String playbook = launcher.toAbsolutePath().getParent().resolve(PlaybookBenchmark.QUICKSTART).toString();
             String[] evaluate = {"playbook", "run", playbook, "up", "--accept-defaults", "--print-only"};
             bench.timed(evaluate);
@@ -59,9 +73,11 @@ final class CliBenchmark {
                 pretend = new Result("infrakit playbook run qs up --pretend (added from git://)",
                         bench.repeat(runs, plan), 1, "< 1 s");
             }
-            return List.of(version, pluginLs, cold, uncachedPlan,
+            return List.of(versionAlone, version, pluginLs, groupLs, describe, describeOwnJvm, cold, uncachedPlan,
                     new Result("infrakit playbook add (the quickstart over git://)", Stats.of(adds), 1, "< 2 s"),
                     pretend);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             bench.timed("manager", "stop");
             delete(home);
@@ -69,14 +85,23 @@ final class CliBenchmark {
     }
 
     private Stats repeat(int runs, String... args) {
+        return repeat(runs, false, args);
+    }
+
+    /** @param ownJvm run it in its own JVM even though a manager runs ({@code INFRAKIT_CLI_IN_MANAGER=no}) */
+    private Stats repeat(int runs, boolean ownJvm, String... args) {
         List<Duration> samples = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            samples.add(timed(args));
+            samples.add(timed(ownJvm, args));
         }
         return Stats.of(samples);
     }
 
     private Duration timed(String... args) {
+        return timed(false, args);
+    }
+
+    private Duration timed(boolean ownJvm, String... args) {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
@@ -84,6 +109,9 @@ final class CliBenchmark {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("INFRAKIT_HOME", home.toString());
+        if (ownJvm) {
+            builder.environment().put("INFRAKIT_CLI_IN_MANAGER", "no");
+        }
         try {
             long start = System.nanoTime();
             Process process = builder.start();

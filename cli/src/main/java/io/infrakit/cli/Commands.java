@@ -53,6 +53,7 @@ final class Commands {
         Map<String, Class<?>> commands = new LinkedHashMap<>();
         commands.put("version", VersionCommand.class);
         commands.put("quickstart", QuickstartCommand.class);
+        commands.put("status", StatusCommand.class);
         commands.put("manager", ManagerCommand.class);
         commands.put("plugin", PluginCommand.class);
         commands.put("group", GroupCommand.class);

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
         subcommands = {GroupCommitCommand.class, GroupLsCommand.class, GroupDescribeCommand.class,
                 GroupScaleCommand.class, GroupFreeCommand.class, GroupDestroyCommand.class,
                 GroupDestroyInstancesCommand.class, GroupPauseCommand.class, GroupResumeCommand.class,
-                GroupHistoryCommand.class, GroupRollbackCommand.class, GroupWatchCommand.class})
+                GroupHistoryCommand.class, GroupRollbackCommand.class, GroupWatchCommand.class,
+                GroupInspectCommand.class})
 final class GroupCommand {
 }

@@ -1,5 +1,7 @@
 package io.infrakit.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrakit.engine.group.ControllerSettings;
 import io.infrakit.engine.group.simulation.RolloutSimulator;
 import io.infrakit.engine.group.simulation.SimulationResult;
@@ -8,6 +10,7 @@ import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.instance.InstanceDescription;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,7 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 @Command(name = "commit", description = {
-        "Declare a group's desired state; with --pretend, only say what it would do.",
+        "Declare a group's desired state; with --pretend, only say what it would do and which fields differ from "
+                + "the committed spec (path: old -> new; -o json for a structured diff).",
         "With --simulate, predict the rollout's schedule instead: the real controller runs against simulated "
                 + "instances in virtual time (each provision and destroy takes --provision-time, a new instance is "
                 + "healthy --healthy-time after it is provisioned, polls as INFRAKIT_GROUP_POLL_INTERVAL), starting "
@@ -60,6 +64,9 @@ final class GroupCommitCommand extends BaseCommand {
             + "becomes healthy (default: ${DEFAULT-VALUE})")
     Duration healthyTime;
 
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
     GroupCommitCommand(CliEnvironment cli) {
         super(cli);
     }
@@ -72,16 +79,48 @@ final class GroupCommitCommand extends BaseCommand {
             return simulate(spec);
         }
         ManagerConnection manager = ManagerConnection.open(cli, home());
-        String plan = manager.groups().commitGroup(spec, pretend);
-        cli.out().println(pretend
-                ? "Committing " + spec.id() + " would involve: " + plan
-                : "Committed " + spec.id() + ": " + plan);
-        cli.out().flush();
-        if (wait == null || pretend) {
+        if (pretend) {
+            return pretend(manager.groups(), spec);
+        }
+        String plan = manager.groups().commitGroup(spec, false);
+        Printer.print(cli, output.format, new Committed(spec.id().value(), plan, null),
+                () -> "Committed " + spec.id() + ": " + plan);
+        if (wait == null) {
             return ExitCode.OK;
         }
-        new ConvergenceWait(cli, manager.rollouts(), spec.id(), wait).await();
+        // Data on stdout stays parseable: the wait's progress lines go to stderr then.
+        CliEnvironment progress = output.format == OutputFormat.text ? cli : new CliEnvironment(cli.err(), cli.err(),
+                cli.environment(), cli.terminal(), cli.workingDirectory(), cli.in());
+        new ConvergenceWait(progress, manager.rollouts(), spec.id(), wait).await();
         return ExitCode.OK;
+    }
+
+    /** What a commit printed; Changes only with --pretend, null for a group not committed before. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Committed(@JsonProperty("ID") String id,
+                     @JsonProperty("Plan") String plan,
+                     @JsonProperty("Changes") List<SpecDiff.Change> changes) {
+    }
+
+    /** The plan, and the fields of the committed spec that this one changes: why a rollout would happen. */
+    private int pretend(GroupPlugin groups, GroupSpec spec) {
+        String plan = groups.commitGroup(spec, true);
+        Optional<GroupSpec> committed = committed(groups, spec);
+        List<SpecDiff.Change> changes = committed
+                .map(stored -> SpecDiff.between(stored.properties(), spec.properties())).orElse(null);
+        Printer.print(cli, output.format, new Committed(spec.id().value(), plan, changes), () -> {
+            String text = "Committing " + spec.id() + " would involve: " + plan + "\n";
+            if (changes == null) {
+                return text + "(a new group: nothing is committed under this ID)\n";
+            }
+            return changes.isEmpty() ? text + "(the spec equals the committed one)\n"
+                    : text + "Changes to the committed spec:\n" + SpecDiff.lines(changes);
+        });
+        return ExitCode.OK;
+    }
+
+    private static Optional<GroupSpec> committed(GroupPlugin groups, GroupSpec spec) {
+        return groups.inspectGroups().stream().filter(stored -> stored.id().equals(spec.id())).findFirst();
     }
 
     /**
@@ -99,8 +138,7 @@ final class GroupCommitCommand extends BaseCommand {
         simulator.checkSize(spec);
         GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
         String plan = groups.commitGroup(spec, true);
-        Optional<GroupSpec> current = groups.inspectGroups().stream()
-                .filter(stored -> stored.id().equals(spec.id())).findFirst();
+        Optional<GroupSpec> current = committed(groups, spec);
         List<InstanceDescription> members = current.isPresent()
                 ? groups.describeGroup(spec.id()).instances() : List.of();
         if (System.getProperty(CONTROLLER_LOG_LEVEL) == null) {
@@ -109,8 +147,8 @@ final class GroupCommitCommand extends BaseCommand {
         Clock clock = Clock.systemDefaultZone();
         Instant now = clock.instant();
         SimulationResult result = simulator.simulate(current.orElse(null), members, spec, now);
-        cli.out().print(SimulationReport.render(spec.id(), plan, settings, result, now, clock.getZone()));
-        cli.out().flush();
+        Printer.print(cli, output.format, SimulationReport.data(spec.id(), plan, settings, result, now),
+                () -> SimulationReport.render(spec.id(), plan, settings, result, now, clock.getZone()));
         return result.succeeded() ? ExitCode.OK : ExitCode.NOT_CONVERGED;
     }
 }

@@ -1,7 +1,10 @@
 package io.infrakit.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrakit.image.BuiltImage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +29,9 @@ final class ImageBuildCommand extends BaseCommand {
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A variable for the spec; repeatable")
     List<String> vars = new ArrayList<>();
 
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
     ImageBuildCommand(CliEnvironment cli) {
         super(cli);
     }
@@ -34,13 +40,35 @@ final class ImageBuildCommand extends BaseCommand {
     int run() {
         BuiltImage image = Images.builder(home(), cli.environment())
                 .build(spec, TemplateVariables.strings(vars, "--var"));
-        cli.out().println(image.hash());
-        cli.out().println("  kernel " + image.kernel());
-        image.vmlinux().ifPresent(vmlinux -> cli.out().println("  vmlinux " + vmlinux));
-        cli.out().println("  initrd " + image.initrd());
-        image.iso().ifPresent(iso -> cli.out().println("  iso " + iso));
-        image.qcow2().ifPresent(qcow2 -> cli.out().println("  qcow2 " + qcow2));
-        cli.out().flush();
+        Printer.print(cli, output.format, Built.of(image), () -> text(image));
         return ExitCode.OK;
+    }
+
+    /** The image's hash and files; those of formats it does not have are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Built(@JsonProperty("Hash") String hash,
+                 @JsonProperty("Directory") String directory,
+                 @JsonProperty("Formats") List<String> formats,
+                 @JsonProperty("Kernel") String kernel,
+                 @JsonProperty("Vmlinux") String vmlinux,
+                 @JsonProperty("Initrd") String initrd,
+                 @JsonProperty("Iso") String iso,
+                 @JsonProperty("Qcow2") String qcow2) {
+
+        static Built of(BuiltImage image) {
+            return new Built(image.hash(), image.directory().toString(), image.formats(), image.kernel().toString(),
+                    image.vmlinux().map(Path::toString).orElse(null), image.initrd().toString(),
+                    image.iso().map(Path::toString).orElse(null), image.qcow2().map(Path::toString).orElse(null));
+        }
+    }
+
+    private static String text(BuiltImage image) {
+        StringBuilder text = new StringBuilder(image.hash()).append('\n');
+        text.append("  kernel ").append(image.kernel()).append('\n');
+        image.vmlinux().ifPresent(vmlinux -> text.append("  vmlinux ").append(vmlinux).append('\n'));
+        text.append("  initrd ").append(image.initrd()).append('\n');
+        image.iso().ifPresent(iso -> text.append("  iso ").append(iso).append('\n'));
+        image.qcow2().ifPresent(qcow2 -> text.append("  qcow2 ").append(qcow2).append('\n'));
+        return text.toString();
     }
 }

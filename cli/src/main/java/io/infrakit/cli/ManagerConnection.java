@@ -15,6 +15,7 @@ import io.infrakit.spi.instance.InstancePlugin;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The CLI's way to the plugins the manager serves; starts the manager first when it is not running. */
 final class ManagerConnection {
@@ -43,6 +44,12 @@ final class ManagerConnection {
     static long startManager(CliEnvironment cli, InfrakitHome home) {
         return ManagerProcess.start(home, cli.environment(), cli::notice,
                 List.of(Main.class.getName(), "manager", "run"));
+    }
+
+    /** The running manager's plugins, without starting one: empty when no manager runs for this home. */
+    static Optional<ManagerConnection> ifRunning(CliEnvironment cli, InfrakitHome home) {
+        return ManagerProcess.running(home).isPresent() ? Optional.of(new ManagerConnection(cli, home))
+                : Optional.empty();
     }
 
     List<PluginEndpoint> endpoints() {

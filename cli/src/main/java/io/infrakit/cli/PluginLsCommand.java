@@ -30,7 +30,15 @@ final class PluginLsCommand extends BaseCommand {
 
     @Override
     int run() {
-        ManagerConnection manager = ManagerConnection.open(cli, home());
+        List<Row> rows = rows(ManagerConnection.open(cli, home()));
+        Printer.print(cli, output.format, rows, () -> Printer.table(List.of("NAME", "INTERFACE", "SOCKET"),
+                rows.stream().map(row -> List.of(row.name(),
+                        row.error() == null ? row.implemented() : "unreachable: " + row.error(), row.socket())).toList()));
+        return ExitCode.OK;
+    }
+
+    /** Every object of every plugin the manager's directory lists, by name; one that does not answer says why. */
+    static List<Row> rows(ManagerConnection manager) {
         List<Row> rows = new ArrayList<>();
         for (PluginEndpoint endpoint : manager.endpoints()) {
             try {
@@ -43,10 +51,7 @@ final class PluginLsCommand extends BaseCommand {
             }
         }
         rows.sort((a, b) -> (a.name() + " " + a.implemented()).compareTo(b.name() + " " + b.implemented()));
-        Printer.print(cli, output.format, rows, () -> Printer.table(List.of("NAME", "INTERFACE", "SOCKET"),
-                rows.stream().map(row -> List.of(row.name(),
-                        row.error() == null ? row.implemented() : "unreachable: " + row.error(), row.socket())).toList()));
-        return ExitCode.OK;
+        return rows;
     }
 
     private static String objectName(String lookup, String object) {

@@ -1,5 +1,7 @@
 package io.infrakit.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrakit.engine.group.plan.WaitTimes;
 import io.infrakit.engine.group.simulation.ScheduleStep;
 import io.infrakit.engine.group.simulation.SimulationResult;
@@ -23,6 +25,40 @@ final class SimulationReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private SimulationReport() {
+    }
+
+    /** The schedule as data, for {@code -o json|yaml}; durations as ISO-8601 (PT1M30S), every step listed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Simulated(@JsonProperty("ID") String id,
+                     @JsonProperty("Plan") String plan,
+                     @JsonProperty("ProvisionTime") String provisionTime,
+                     @JsonProperty("HealthyTime") String healthyTime,
+                     @JsonProperty("PollInterval") String pollInterval,
+                     @JsonProperty("Steps") List<Step> steps,
+                     @JsonProperty("Finished") boolean finished,
+                     @JsonProperty("Succeeded") boolean succeeded,
+                     @JsonProperty("Duration") String duration,
+                     @JsonProperty("ETA") Instant eta,
+                     @JsonProperty("Batches") int batches,
+                     @JsonProperty("MostAlive") int mostAlive,
+                     @JsonProperty("Status") GroupStatus status) {
+    }
+
+    record Step(@JsonProperty("At") String at,
+                @JsonProperty("New") int started,
+                @JsonProperty("Replaced") int replaced,
+                @JsonProperty("Removed") int removed) {
+    }
+
+    static Simulated data(GroupId id, String plan, SimulationSettings settings, SimulationResult result,
+                          Instant now) {
+        return new Simulated(id.value(), plan, settings.provisionTime().toString(),
+                settings.healthyTime().toString(), settings.controller().pollInterval().toString(),
+                result.steps().stream().map(step -> new Step(step.at().toString(), step.started(), step.replaced(),
+                        step.removed())).toList(),
+                result.finished(), result.succeeded(), result.duration().toString(),
+                result.succeeded() ? now.plus(result.duration()) : null, result.batches().size(), result.mostAlive(),
+                result.status());
     }
 
     static String render(GroupId id, String plan, SimulationSettings settings, SimulationResult result, Instant now,

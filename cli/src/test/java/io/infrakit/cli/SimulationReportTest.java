@@ -1,11 +1,13 @@
 package io.infrakit.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.infrakit.engine.group.simulation.ScheduleStep;
 import io.infrakit.engine.group.simulation.SimulationResult;
 import io.infrakit.engine.group.simulation.SimulationSettings;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPhase;
 import io.infrakit.spi.group.GroupStatus;
+import io.infrakit.spi.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -46,6 +48,28 @@ class SimulationReportTest {
                 Predicted: 1 batch, converged with all 3 instances healthy after 25m (ETA 2024-01-01 12:25:00); \
                 at most 4 instances at once
                 """);
+    }
+
+    @Test
+    void asDataTheScheduleHasPascalCaseKeysEveryStepAndTheEta() throws Exception {
+        SimulationResult result = new SimulationResult("Performing a rolling update on 3 instances", List.of(
+                new ScheduleStep(Duration.ZERO, 1, 0, 0), new ScheduleStep(Duration.ofSeconds(100), 0, 1, 0)),
+                true, Duration.ofMinutes(25), status(GroupPhase.CONVERGED, ""), 4, 100);
+
+        JsonNode json = Json.mapper().valueToTree(SimulationReport.data(WEB, result.plan(),
+                SimulationSettings.defaults(), result, NOW));
+
+        assertThat(json.get("ID").asText()).isEqualTo("web");
+        assertThat(json.get("Plan").asText()).isEqualTo("Performing a rolling update on 3 instances");
+        assertThat(json.get("Steps").toString()).isEqualTo("[{\"At\":\"PT0S\",\"New\":1,\"Replaced\":0,\"Removed\":0},"
+                + "{\"At\":\"PT1M40S\",\"New\":0,\"Replaced\":1,\"Removed\":0}]");
+        assertThat(json.get("Duration").asText()).isEqualTo("PT25M");
+        assertThat(json.get("ETA").asText()).isEqualTo("2024-01-01T12:25:00Z");
+        assertThat(json.get("Succeeded").asBoolean()).isTrue();
+        assertThat(json.get("Batches").asInt()).isEqualTo(1);
+        assertThat(json.get("MostAlive").asInt()).isEqualTo(4);
+        assertThat(json.get("Status").get("Phase").asText()).isEqualTo("Converged");
+        assertThat(json.get("ProvisionTime").asText()).isEqualTo("PT30S");
     }
 
     @Test
