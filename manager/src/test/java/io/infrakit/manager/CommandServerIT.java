@@ -1,0 +1,160 @@
+package io.infrakit.manager;
+
+import io.infrakit.engine.InfrakitHome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The manager's command server on a real unix socket, asked with curl as the launcher asks it. */
+class CommandServerIT {
+
+    private static final String BUILD = "test-build";
+
+    private Path home;
+    private CommandServer server;
+    private final CountDownLatch cancelled = new CountDownLatch(1);
+    private final List<Invocation> ran = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void serve() throws IOException {
+        home = Files.createTempDirectory(Path.of("/tmp"), "ik-cmds");
+        server = CommandServer.start(InfrakitHome.resolve(Optional.of(home), Map.of()), BUILD, new ScriptedCli())
+                .orElseThrow();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.close();
+        try (Stream<Path> paths = Files.walk(home)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Test
+    void aCommandsOutputErrorsAndExitCodeComeBackAsFrames() throws Exception {
+        String answer = post(BUILD, false, "", "echo", "hello");
+
+        assertThat(answer).isEqualTo("o 6\nhello\ne 5\noops\nx 3\n");
+        assertThat(ran).singleElement().satisfies(invocation -> {
+            assertThat(invocation.workingDirectory()).isEqualTo(Path.of("/work"));
+            assertThat(invocation.environment()).containsEntry("INFRAKIT_HOME", home.toString());
+        });
+    }
+
+    @Test
+    void aCommandThatReadsStdinIsAskedForItAndThenGetsIt() throws Exception {
+        assertThat(post(BUILD, false, "", "cat")).isEqualTo("i\n");
+        assertThat(ran).isEmpty();
+
+        assertThat(post(BUILD, true, "a spec\n", "cat")).isEqualTo("o 7\na spec\nx 0\n");
+    }
+
+    @Test
+    void anotherBuildAnotherHomeOrACallerCommandIsSentBack() throws Exception {
+        assertThat(post("another-build", false, "", "echo")).isEqualTo("l\n");
+        assertThat(post(BUILD, false, "", "local")).isEqualTo("l\n");
+        assertThat(post(BUILD, false, "", Map.of("INFRAKIT_HOME", "/elsewhere"), "echo")).isEqualTo("l\n");
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void aCancelInterruptsTheRunningCommand() throws Exception {
+        Process waiting = curl(BUILD, false, "", Map.of("INFRAKIT_HOME", home.toString()), "session-1", "wait");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> !ran.isEmpty());
+
+        Process cancel = new ProcessBuilder("curl", "-sS", "--unix-socket", home.resolve("cli.sock").toString(),
+                "-H", "X-Infrakit-Session: session-1", "-X", "POST", "http://manager/cancel").start();
+        assertThat(cancel.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(cancelled.await(10, TimeUnit.SECONDS)).as("the command saw the interrupt").isTrue();
+        assertThat(waiting.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(waiting.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).endsWith("x 130\n");
+    }
+
+    private String post(String build, boolean withStdin, String stdin, String... args) throws Exception {
+        return post(build, withStdin, stdin, Map.of("INFRAKIT_HOME", home.toString()), args);
+    }
+
+    private String post(String build, boolean withStdin, String stdin, Map<String, String> environment,
+                        String... args) throws Exception {
+        Process curl = curl(build, withStdin, stdin, environment, "s", args);
+        assertThat(curl.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private Process curl(String build, boolean withStdin, String stdin, Map<String, String> environment,
+                         String session, String... args) throws IOException {
+        StringBuilder body = new StringBuilder("/work\0" + args.length + "\0");
+        for (String arg : args) {
+            body.append(arg).append('\0');
+        }
+        environment.forEach((name, value) -> body.append(name).append('=').append(value).append('\0'));
+        body.append('\0');
+        if (withStdin) {
+            body.append(stdin);
+        }
+        Process curl = new ProcessBuilder("curl", "-sS", "-N", "--unix-socket", home.resolve("cli.sock").toString(),
+                "-H", "X-Infrakit-Build: " + build, "-H", "X-Infrakit-Session: " + session,
+                "-H", "X-Infrakit-Stdin: " + (withStdin ? 1 : 0), "--data-binary", "@-", "http://manager/run")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (var input = curl.getOutputStream()) {
+            input.write(body.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return curl;
+    }
+
+    /** echo prints its arguments and fails with 3; cat copies stdin; wait waits for an interrupt; local runs in the caller. */
+    private final class ScriptedCli implements CommandRunner {
+
+        @Override
+        public Placement place(Invocation invocation) {
+            return switch (invocation.args().get(0)) {
+                case "local" -> Placement.CALLER;
+                case "cat" -> Placement.NEEDS_STDIN;
+                default -> Placement.HERE;
+            };
+        }
+
+        @Override
+        public int run(Invocation invocation, PrintWriter out, PrintWriter err) {
+            ran.add(invocation);
+            switch (invocation.args().get(0)) {
+                case "echo" -> {
+                    out.println(String.join(" ", invocation.args().subList(1, invocation.args().size())));
+                    err.println("oops");
+                    return 3;
+                }
+                case "cat" -> {
+                    out.print(new String(invocation.stdin().orElseThrow(), StandardCharsets.UTF_8));
+                    return 0;
+                }
+                default -> {
+                    try {
+                        Thread.sleep(60_000);
+                        return 0;
+                    } catch (InterruptedException e) {
+                        cancelled.countDown();
+                        return 130;
+                    }
+                }
+            }
+        }
+    }
+}
