@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints a Markdown table. Arguments go to io.infrakit.bench.Benchmarks: --quick (a few
 # minutes), --runs N, --e2e-runs N, --instances N, --socket-instances N, --launcher PATH, --skip-cli,
-# --only SECTION (e.g. playbooks, CLI).
+# --only SECTION (e.g. playbooks, CLI, heal).
 # The full run takes about half an hour. Build first: mvn -B -ntp -q install -DskipTests
 # The benchmarks run in their own JVM (not Maven's), so the in-process heap they measure is theirs alone.
 set -euo pipefail

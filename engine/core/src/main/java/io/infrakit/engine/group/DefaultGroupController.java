@@ -34,8 +34,9 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The default group controller ({@code group-stateless}): keeps each committed group at its size (cattle) or its
  * logical IDs (pets), replaces what dies, and rolls a changed config out in batches within the disruption budget.
- * Each group is reconciled from a work queue (observe, plan, act, report), on every commit and change, on every
- * poll interval, and after failures with a capped backoff. No lock is held across a plugin call, nothing sleeps.
+ * Each group is reconciled from a work queue (observe, plan, act, report), on every commit and change, on each
+ * notice of its instance plugin that instances changed ({@link InstanceChangeSubscriptions}), on every poll
+ * interval, and after failures with a capped backoff. No lock is held across a plugin call, nothing sleeps.
  */
 public final class DefaultGroupController implements GroupPlugin, RolloutControl, AutoCloseable {
 
@@ -53,6 +54,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     private final DestroyRequests destroys;
     private final JournalStore journals;
     private final GroupRevisions revisions;
+    private final InstanceChangeSubscriptions notices;
 
     /** Reconciles and plugin operations both run on the scheduler; nothing is kept across a restart. */
     public DefaultGroupController(PluginLookup plugins, Clock clock, ScheduledExecutorService scheduler,
@@ -80,6 +82,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         this.reconciler = new GroupReconciler(this.plugins, clock, settings,
                 new ActionRunner(actions, clock, schedule, settings.logsMembers()), healthChecks);
         this.destroys = new DestroyRequests(this.plugins, clock, settings.self(), schedule, this::forget);
+        this.notices = new InstanceChangeSubscriptions(this.plugins, this::reconcileNow, groups::containsKey);
     }
 
     public ControllerSettings settings() {
@@ -96,6 +99,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
                 GroupState created = revisions.created(spec, properties, plan);
                 if (groups.putIfAbsent(spec.id(), created) == null) {
                     committedOrForgotten(created, spec, plan);
+                    notices.follow(spec.id(), properties.instance().plugin());
                     schedule.reconcileEveryPoll(created);
                     LOG.info("managing group {}", spec.id());
                     schedule.reconcileNow(created);
@@ -109,6 +113,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         if (!pretend) {
             existing.commit(spec, properties, plan, clock.instant());
             revisions.committed(existing, spec, plan);
+            notices.follow(spec.id(), properties.instance().plugin());
             LOG.info("group {}: {}", spec.id(), plan);
             schedule.reconcileNow(existing);
         }
@@ -239,6 +244,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     /** Stops every group's timers and the controller's threads; instances are left alone. */
     @Override
     public void close() {
+        notices.close();
         groups.values().forEach(GroupState::remove);
         groups.clear();
         scheduler.shutdownNow();
@@ -276,8 +282,17 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         }
     }
 
+    private void reconcileNow(GroupId id) {
+        GroupState group = groups.get(id);
+        if (group != null) {
+            schedule.reconcileNow(group);
+        }
+    }
+
     private void forget(GroupState group) {
-        groups.remove(group.id, group);
+        if (groups.remove(group.id, group)) {
+            notices.forget(group.id);
+        }
         group.remove();
         group.journalWriter.delete(journals);
     }

@@ -11,10 +11,12 @@ import io.infrakit.common.OwnerOnly;
 import io.infrakit.spi.PluginException;
 import io.infrakit.spi.instance.DestroyReason;
 import io.infrakit.spi.instance.InstanceDescription;
+import io.infrakit.spi.instance.InstanceChangeNotices;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstanceNotFoundException;
 import io.infrakit.spi.instance.InstancePlugin;
 import io.infrakit.spi.instance.InstanceSpec;
+import io.infrakit.spi.instance.InstancesChanged;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,14 +34,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * InfraKit's {@code file} instance plugin: each instance is a JSON file {@code instance-<digits>} in one directory,
  * holding {@code {ID, LogicalID, Tags, Spec}}. The file's name is the instance's ID, so deleting a file by hand is
  * the instance dying. Files are replaced atomically (a temp file in the same directory, then renamed), so a reader
  * never sees half a file. Operations on different instances run in parallel; those on one instance take turns.
+ * Subscribers are told of every instance file that appears, changes or vanishes, so a deleted file is healed at once.
  */
-public final class FileInstancePlugin implements InstancePlugin {
+public final class FileInstancePlugin implements InstancePlugin, InstanceChangeNotices {
 
     static final String PREFIX = "instance-";
     private static final String NAME = "file";
@@ -51,6 +55,7 @@ public final class FileInstancePlugin implements InstancePlugin {
     private final Path directory;
     private final ParsedFileCache parsed = new ParsedFileCache();
     private final Object[] locks = new Object[LOCK_STRIPES];
+    private final InstanceFileWatch watch;
 
     /**
      * Creates the directory if it is missing, and removes the half-written files of a predecessor killed mid-write:
@@ -58,6 +63,7 @@ public final class FileInstancePlugin implements InstancePlugin {
      */
     public FileInstancePlugin(Path directory) {
         this.directory = directory.toAbsolutePath().normalize();
+        this.watch = new InstanceFileWatch(this.directory);
         Arrays.setAll(locks, stripe -> new Object());
         try {
             OwnerOnly.createDirectories(this.directory);
@@ -113,6 +119,11 @@ public final class FileInstancePlugin implements InstancePlugin {
                 throw new PluginException(NAME, "destroy", "cannot delete " + file + ": " + e, e);
             }
         }
+    }
+
+    @Override
+    public Subscription subscribe(Consumer<InstancesChanged> listener) {
+        return watch.subscribe(listener);
     }
 
     private Object lockOf(InstanceId id) {

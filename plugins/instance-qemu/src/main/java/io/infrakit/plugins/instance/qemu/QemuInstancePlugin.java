@@ -10,11 +10,13 @@ import io.infrakit.spi.Json;
 import io.infrakit.common.OwnerOnly;
 import io.infrakit.spi.PluginException;
 import io.infrakit.spi.instance.DestroyReason;
+import io.infrakit.spi.instance.InstanceChangeNotices;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstanceNotFoundException;
 import io.infrakit.spi.instance.InstancePlugin;
 import io.infrakit.spi.instance.InstanceSpec;
+import io.infrakit.spi.instance.InstancesChanged;
 import io.infrakit.spi.instance.PublishedPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,15 +43,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The {@code qemu} instance plugin: every instance is a QEMU process (TCG by default) booting a kernel and initrd,
  * daemonized so it outlives the manager, with a private directory holding its state file, pid file, QMP socket,
  * serial log and user data. Describe reads those directories, so VMs are found again after a restart; a VM whose
  * process is gone (it crashed, panicked, or was killed) is reported gone and its directory removed, so its group
- * replaces it. Destroy asks the guest to power down over QMP (ACPI), then quits, then kills.
+ * replaces it. Destroy asks the guest to power down over QMP (ACPI), then quits, then kills. Subscribers are told
+ * when a VM's process ends ({@link VmExitWatch}).
  */
-public final class QemuInstancePlugin implements InstancePlugin {
+public final class QemuInstancePlugin implements InstancePlugin, InstanceChangeNotices {
 
     static final String NAME = "qemu";
     static final String ID_PREFIX = "qemu-";
@@ -69,6 +74,8 @@ public final class QemuInstancePlugin implements InstancePlugin {
     private final Clock clock;
     private final Object stateLock = new Object();
     private final Object addressLock = new Object();
+    private final VmExitWatch exits = new VmExitWatch(
+            pid -> VmProcess.find(pid).map(ProcessHandle::onExit), this::runningPids);
 
     public QemuInstancePlugin(Path directory, QemuBinaries binaries, Clock clock) {
         this.directory = directory.toAbsolutePath().normalize();
@@ -108,6 +115,7 @@ public final class QemuInstancePlugin implements InstancePlugin {
             VmState state = new VmState(files.id(), spec.logicalIdIfAny().orElse(null), spec.tags(),
                     spec.properties(), published(network, vm.ports()), pid, clock.instant());
             writeState(files, state, "provision");
+            exits.started(files.id(), pid);
             LOG.info("started VM {} (pid {}, ports {})", files.id(), pid, state.ports());
             return files.id();
         } catch (IOException | RuntimeException e) {
@@ -169,6 +177,20 @@ public final class QemuInstancePlugin implements InstancePlugin {
         }
         found.sort(Comparator.comparing(InstanceDescription::id));
         return found;
+    }
+
+    @Override
+    public Subscription subscribe(Consumer<InstancesChanged> listener) {
+        return exits.subscribe(listener);
+    }
+
+    /** The pid of every VM with a state file. */
+    private Map<InstanceId, Long> runningPids() {
+        Map<InstanceId, Long> pids = new HashMap<>();
+        for (VmFiles files : directories()) {
+            readState(files).ifPresent(state -> pids.put(state.id(), state.pid()));
+        }
+        return pids;
     }
 
     private VmNetwork start(QemuProperties vm, VmFiles files, boolean userData) throws IOException {

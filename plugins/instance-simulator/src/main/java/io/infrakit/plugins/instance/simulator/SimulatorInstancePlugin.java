@@ -1,34 +1,40 @@
 package io.infrakit.plugins.instance.simulator;
 
+import io.infrakit.common.InstanceChangeListeners;
 import io.infrakit.spi.Any;
 import io.infrakit.spi.PluginException;
 import io.infrakit.spi.PluginName;
 import io.infrakit.spi.instance.DestroyReason;
+import io.infrakit.spi.instance.InstanceChangeNotices;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstanceNotFoundException;
 import io.infrakit.spi.instance.InstancePlugin;
 import io.infrakit.spi.instance.InstanceSpec;
+import io.infrakit.spi.instance.InstancesChanged;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * One store of simulated instances, held in memory: InfraKit's {@code simulator} plugin. It is deterministic for
  * a seed (the same seed and the same calls give the same IDs and the same failures), simulates provision and
  * destroy latency through a {@link Sleeper}, fails a share of provisions, destroys and describes, and refuses to
  * grow past its capacity. Describe with properties returns the properties the instance was provisioned with.
+ * Subscribers are told of every instance that vanishes: destroyed by any caller, or killed as a fault.
  */
-public final class SimulatorInstancePlugin implements InstancePlugin {
+public final class SimulatorInstancePlugin implements InstancePlugin, InstanceChangeNotices {
 
     private final String name;
     private final String idPrefix;
     private final SimulatorSettings settings;
     private final Sleeper sleeper;
     private final InstanceTable table = new InstanceTable();
+    private final InstanceChangeListeners listeners = new InstanceChangeListeners();
     private final Object provisioning = new Object();
     private final Random ids;
     private final Random failures;
@@ -101,6 +107,18 @@ public final class SimulatorInstancePlugin implements InstancePlugin {
                     "simulated destroy failure of " + id + " (failure rate " + settings.destroyFailureRate() + ")");
         }
         table.remove(id).orElseThrow(() -> new InstanceNotFoundException(id));
+        listeners.tell(InstancesChanged.of(id));
+    }
+
+    /** The instance dies by itself, as a crashed machine does: no latency, no injected failure. */
+    public void kill(InstanceId id) {
+        table.remove(id).orElseThrow(() -> new InstanceNotFoundException(id));
+        listeners.tell(InstancesChanged.of(id));
+    }
+
+    @Override
+    public Subscription subscribe(Consumer<InstancesChanged> listener) {
+        return listeners.subscribe(listener);
     }
 
     /** The matching instances, sorted by ID. */

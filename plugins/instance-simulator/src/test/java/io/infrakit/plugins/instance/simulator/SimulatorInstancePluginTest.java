@@ -4,11 +4,13 @@ import io.infrakit.spi.Any;
 import io.infrakit.spi.PluginException;
 import io.infrakit.spi.Tags;
 import io.infrakit.spi.instance.DestroyReason;
+import io.infrakit.spi.instance.InstanceChangeNotices;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstanceNotFoundException;
 import io.infrakit.spi.instance.InstancePlugin;
 import io.infrakit.spi.instance.InstanceSpec;
+import io.infrakit.spi.instance.InstancesChanged;
 import io.infrakit.spi.plugin.PluginObjects;
 import org.junit.jupiter.api.Test;
 
@@ -227,6 +229,37 @@ class SimulatorInstancePluginTest {
         assertThat(plugin.describeInstances(Map.of(Tags.GROUP, "group-3"), false)).hasSize(9_998);
         assertThat(plugin.describeInstances(Map.of(Tags.GROUP, "group-4"), false)).hasSize(10_001);
         assertThat(plugin.describeInstances(Map.of(Tags.GROUP, "group-10"), false)).isEmpty();
+    }
+
+    @Test
+    void subscribersAreToldOfEveryInstanceThatVanishesUntilTheyUnsubscribe() {
+        SimulatorInstancePlugin plugin = plugin(SimulatorSettings.defaults());
+        List<InstanceId> ids = provisionTimes(plugin, 3);
+        List<InstancesChanged> notices = new ArrayList<>();
+        InstanceChangeNotices.Subscription subscription = plugin.subscribe(notices::add);
+
+        plugin.kill(ids.get(0));
+        plugin.destroy(ids.get(1), DestroyReason.TERMINATE);
+        subscription.close();
+        plugin.kill(ids.get(2));
+
+        assertThat(notices).containsExactly(InstancesChanged.of(ids.get(0)), InstancesChanged.of(ids.get(1)));
+        assertThat(plugin.describeInstances(Map.of(), false)).isEmpty();
+    }
+
+    @Test
+    void aFailedDestroyAndAKillOfAnUnknownInstanceTellNothing() {
+        SimulatorInstancePlugin plugin = plugin(SimulatorSettings.defaults().withDestroyFailureRate(1));
+        InstanceId id = plugin.provision(WEB);
+        List<InstancesChanged> notices = new ArrayList<>();
+        plugin.subscribe(notices::add);
+
+        assertThatThrownBy(() -> plugin.destroy(id, DestroyReason.TERMINATE)).isInstanceOf(PluginException.class);
+        assertThatThrownBy(() -> plugin.kill(InstanceId.of("compute-unknown")))
+                .isInstanceOf(InstanceNotFoundException.class);
+
+        assertThat(notices).isEmpty();
+        assertThat(plugin.size()).isEqualTo(1);
     }
 
     private SimulatorInstancePlugin plugin(SimulatorSettings settings) {
