@@ -15,13 +15,20 @@ import java.util.Optional;
  *
  * @param managerGroups  the manager's group plugin, when the command runs inside the manager (then it is called
  *                       directly, not over its socket); null otherwise
+ * @param logLevel       how much InfraKit's code logs, as the command's -v/-vv chose (INFO until its options are read)
  */
 public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
-                             Path workingDirectory, GroupPlugin managerGroups) {
+                             Path workingDirectory, GroupPlugin managerGroups, LogLevel logLevel) {
 
     public CliEnvironment {
         environment = Map.copyOf(environment);
         workingDirectory = workingDirectory.toAbsolutePath();
+        logLevel = logLevel == null ? LogLevel.INFO : logLevel;
+    }
+
+    public CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
+                          Path workingDirectory, GroupPlugin managerGroups) {
+        this(out, err, environment, terminal, workingDirectory, managerGroups, LogLevel.INFO);
     }
 
     /** In this process's own working directory. */
@@ -30,7 +37,11 @@ public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, Strin
     }
 
     public CliEnvironment withEnvironment(Map<String, String> newEnvironment) {
-        return new CliEnvironment(out, err, newEnvironment, terminal, workingDirectory, managerGroups);
+        return new CliEnvironment(out, err, newEnvironment, terminal, workingDirectory, managerGroups, logLevel);
+    }
+
+    public CliEnvironment withLogLevel(LogLevel level) {
+        return new CliEnvironment(out, err, environment, terminal, workingDirectory, managerGroups, level);
     }
 
     public InfrakitHome home(Path explicitHome) {
