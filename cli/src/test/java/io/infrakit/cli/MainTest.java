@@ -28,17 +28,19 @@ class MainTest {
     }
 
     @Test
-    void versionPrintsTheBuildsVersion() {
+    void versionPrintsTheBuildsVersionCommitAndTime() {
         Run run = run("version");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).matches("infrakit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+        assertThat(run.out()).matches("infrakit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? "
+                + "\\(commit ([0-9a-f]{7,}|unknown), built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)\\R");
+        assertThat(run("--version").out()).isEqualTo(run.out());
     }
 
     @Test
     void versionAsJsonAndYaml() {
-        assertThat(run("version", "-o", "json").out()).contains("\"Version\" : \"");
-        assertThat(run("version", "-o", "yaml").out()).startsWith("Version: ");
+        assertThat(run("version", "-o", "json").out()).contains("\"Version\" : \"", "\"Commit\" : \"", "\"Built\" : \"");
+        assertThat(run("version", "-o", "yaml").out()).startsWith("Version: ").contains("Commit: ", "Built: ");
     }
 
     @Test
