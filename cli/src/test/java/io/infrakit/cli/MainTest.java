@@ -140,6 +140,26 @@ class MainTest {
     }
 
     @Test
+    void playbookRunHelpListsTheParametersOfThePlaybookGivenAndWorksWithoutOne() throws Exception {
+        Path playbook = Files.createDirectories(home.resolve("book"));
+        Files.writeString(playbook.resolve("playbook.groovy"), """
+                description 'a test book'
+                param 'size', Integer, default: 3, description: 'how many'
+                command('up', description: 'bring it up') {
+                    echo "up ${size}"
+                }
+                """);
+
+        Run withPlaybook = run("playbook", "run", playbook.toString(), "up", "--help");
+        Run without = run("playbook", "run", "--help");
+
+        assertThat(withPlaybook.exitCode()).as(withPlaybook.err()).isZero();
+        assertThat(withPlaybook.out()).startsWith("Usage: infrakit playbook run ").contains("size", "how many", "up");
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        assertThat(withPlaybook.out()).startsWith(without.out());
+    }
+
+    @Test
     void completionIsABashScript() {
         Run run = run("generate-completion");
 
