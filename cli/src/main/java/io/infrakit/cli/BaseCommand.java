@@ -12,7 +12,8 @@ abstract class BaseCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();
 
-    final CliEnvironment cli;
+    /** Replaced once the options are read, by one that carries the log level they chose. */
+    CliEnvironment cli;
 
     BaseCommand(CliEnvironment cli) {
         this.cli = cli;
@@ -33,6 +34,9 @@ abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        cli = cli.withLogLevel(global.logLevel());
+        // A command with -v/-vv runs in its caller's JVM (CommandPlacement), never in the manager's.
+        cli.logLevel().applyToThisProcess();
         return run();
     }
 

@@ -1,6 +1,7 @@
 package io.infrakit.cli;
 
 import io.infrakit.engine.InfrakitHome;
+
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,13 +12,21 @@ import java.util.Optional;
  * What every command is given: where to print, the environment it runs in (never System.getenv directly), whether
  * a person watches a terminal (then waits show a progress bar; otherwise one plain line per change), the directory
  * relative file names start from and what stdin holds (the caller's, also when the command runs in the manager).
+ *
+ * @param logLevel how much InfraKit's code logs, as the command's -v/-vv chose (INFO until its options are read)
  */
 public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
-                             Path workingDirectory, InputStream in) {
+                             Path workingDirectory, InputStream in, LogLevel logLevel) {
 
     public CliEnvironment {
         environment = Map.copyOf(environment);
         workingDirectory = workingDirectory.toAbsolutePath();
+        logLevel = logLevel == null ? LogLevel.INFO : logLevel;
+    }
+
+    public CliEnvironment(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal,
+                          Path workingDirectory, InputStream in) {
+        this(out, err, environment, terminal, workingDirectory, in, LogLevel.INFO);
     }
 
     /** In this process's own working directory. */
@@ -26,7 +35,11 @@ public record CliEnvironment(PrintWriter out, PrintWriter err, Map<String, Strin
     }
 
     public CliEnvironment withEnvironment(Map<String, String> newEnvironment) {
-        return new CliEnvironment(out, err, newEnvironment, terminal, workingDirectory, in);
+        return new CliEnvironment(out, err, newEnvironment, terminal, workingDirectory, in, logLevel);
+    }
+
+    public CliEnvironment withLogLevel(LogLevel level) {
+        return new CliEnvironment(out, err, environment, terminal, workingDirectory, in, level);
     }
 
     public InfrakitHome home(Path explicitHome) {

@@ -19,6 +19,8 @@ import java.util.List;
  *   <li>{@code group commit --simulate}: a simulation is bounded to its caller's JVM and ends with it;</li>
  *   <li>{@code playbook run} at a terminal, which may ask for parameters there, {@code image build} and
  *       {@code quickstart}, which start processes and builds whose limits are the caller's;</li>
+ *   <li>a command with {@code -v}/{@code -vv}: its debug log belongs on its caller's terminal, and the manager's
+ *       log level stays the manager's;</li>
  *   <li>a command for another home ({@code --home}), and one with an argument file ({@code @FILE}), which picocli
  *       reads from the process's own directory.</li>
  * </ul>
@@ -42,7 +44,7 @@ final class CommandPlacement implements CommandRunner {
         String[] args = invocation.args().toArray(String[]::new);
         ParseResult parsed;
         try {
-            parsed = Commands.commandLine(cli, args).parseArgs(args);
+            parsed = Commands.commandLine(cli).parseArgs(args);
         } catch (CommandLine.ParameterException e) {
             return Placement.HERE;
         }
@@ -52,6 +54,7 @@ final class CommandPlacement implements CommandRunner {
             return Placement.CALLER;
         }
         boolean local = path.stream().anyMatch(line -> line.getCommand() instanceof ManagerCommand)
+                || leaf instanceof BaseCommand command && command.global.logLevel() != LogLevel.INFO
                 || leaf instanceof GroupCommitCommand commit && commit.simulate
                 || leaf instanceof PlaybookRunCommand && invocation.terminal()
                 || leaf instanceof ImageBuildCommand
@@ -69,7 +72,7 @@ final class CommandPlacement implements CommandRunner {
     @Override
     public int run(Invocation invocation, PrintWriter out, PrintWriter err) {
         String[] args = invocation.args().toArray(String[]::new);
-        return Commands.commandLine(environment(invocation, out, err), args).execute(args);
+        return Commands.commandLine(environment(invocation, out, err)).execute(args);
     }
 
     private static CliEnvironment environment(Invocation invocation, PrintWriter out, PrintWriter err) {

@@ -4,17 +4,14 @@ import io.infrakit.spi.Identifiers;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.PluginException;
 import io.infrakit.common.Redactor;
-import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Builds the command tree and its error handling. */
 final class Commands {
@@ -22,22 +19,10 @@ final class Commands {
     private Commands() {
     }
 
-    /** The top-level commands, in the order help lists them. */
-    private static final Map<String, Class<?>> TOP_LEVEL = topLevel();
-
-    /**
-     * The command tree for these arguments. picocli reflects over every command it is given (tens of ms for the
-     * whole tree, on every run), so a run of one top-level command builds that branch alone; help, completion and
-     * anything unknown get the whole tree, so their listings and errors stay complete.
-     */
-    static CommandLine commandLine(CliEnvironment cli, String... args) {
+    /** The whole command tree, declared by the commands' annotations from {@link RootCommand} down. */
+    static CommandLine commandLine(CliEnvironment cli) {
         CommandLine commandLine = new CommandLine(RootCommand.class, factory(cli));
-        Class<?> branch = args.length > 0 ? TOP_LEVEL.get(args[0]) : null;
-        if (branch == null || branch == HelpCommand.class || branch == AutoComplete.GenerateCompletion.class) {
-            TOP_LEVEL.forEach(commandLine::addSubcommand);
-        } else {
-            commandLine.addSubcommand(args[0], branch);
-        }
+        addHelpOption(commandLine);
         commandLine.setOut(cli.out());
         commandLine.setErr(cli.err());
         commandLine.setExecutionExceptionHandler((error, leaf, parseResult) -> {
@@ -49,21 +34,17 @@ final class Commands {
         return commandLine;
     }
 
-    private static Map<String, Class<?>> topLevel() {
-        Map<String, Class<?>> commands = new LinkedHashMap<>();
-        commands.put("version", VersionCommand.class);
-        commands.put("quickstart", QuickstartCommand.class);
-        commands.put("status", StatusCommand.class);
-        commands.put("manager", ManagerCommand.class);
-        commands.put("plugin", PluginCommand.class);
-        commands.put("group", GroupCommand.class);
-        commands.put("instance", InstanceCommand.class);
-        commands.put("template", TemplateCommand.class);
-        commands.put("playbook", PlaybookCommand.class);
-        commands.put("image", ImageCommand.class);
-        commands.put("help", HelpCommand.class);
-        commands.put("generate-completion", AutoComplete.GenerateCompletion.class);
-        return Collections.unmodifiableMap(commands);
+    /**
+     * Every command takes -h/--help and prints its own usage. A command that declares its own keeps it:
+     * {@code playbook run} also lists its playbook's parameters, generate-completion has picocli's standard options.
+     */
+    private static void addHelpOption(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        command.getSubcommands().values().forEach(Commands::addHelpOption);
     }
 
     static void report(PrintWriter err, Throwable error, boolean stacktrace, Redactor secrets) {

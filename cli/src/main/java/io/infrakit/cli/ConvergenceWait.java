@@ -80,8 +80,22 @@ final class ConvergenceWait {
 
     static String line(GroupStatus status) {
         return "group " + status.id() + ": " + status.phase() + ", " + status.updated() + " of " + status.desired()
-                + " updated, " + status.current() + " current, " + status.healthy() + " healthy"
+                + " updated, " + status.current() + " current" + health(status)
                 + (status.reason().isEmpty() ? "" : "; " + status.reason());
+    }
+
+    /**
+     * The members' health, said plainly: nothing while there are none; "none healthy yet" while the flavor has
+     * judged none healthy (a health check not passed yet, or not reported), rather than a bare "0 healthy".
+     */
+    static String health(GroupStatus status) {
+        if (status.current() == 0) {
+            return "";
+        }
+        if (status.healthy() == 0) {
+            return ", none healthy yet";
+        }
+        return status.healthy() >= status.current() ? ", all healthy" : ", " + status.healthy() + " healthy";
     }
 
     private GroupStatus poll(Consumer<GroupStatus> show) {
@@ -94,8 +108,8 @@ final class ConvergenceWait {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new NotConvergedException("group " + id + " did not converge within " + limit.toMillis()
-                        + " ms: " + status.phase() + ", " + status.updated() + " of " + status.desired() + " updated, "
-                        + status.healthy() + " healthy" + (status.reason().isEmpty() ? "" : "; " + status.reason()));
+                        + " ms: " + status.phase() + ", " + status.updated() + " of " + status.desired() + " updated"
+                        + health(status) + (status.reason().isEmpty() ? "" : "; " + status.reason()));
             }
             LockSupport.parkNanos(POLL.toNanos());
         }

@@ -30,13 +30,16 @@ final class EventWatch {
 
     void run(boolean fromKept, boolean untilConverged) {
         long after = fromKept ? 0 : last(rollouts.events(id, 0), 0);
-        while (true) {
+        for (boolean firstLook = true; ; firstLook = false) {
             // Status before events: what happened up to convergence is in the events fetched after it.
             boolean converged = untilConverged && rollouts.status(id).converged();
             List<GroupEvent> events = rollouts.events(id, after);
             events.forEach(this::print);
             after = last(events, after);
             if (converged) {
+                if (firstLook) {
+                    cli.notice("group " + id + " has already converged");
+                }
                 return;
             }
             pause.run();

@@ -21,7 +21,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         CliEnvironment cli = new CliEnvironment(out, err, System.getenv(), System.console() != null);
-        int code = Commands.commandLine(cli, args).execute(args);
+        int code = Commands.commandLine(cli).execute(args);
         PluginClient.releaseShared();
         out.flush();
         err.flush();
@@ -37,6 +37,6 @@ public final class Main {
 
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
         CliEnvironment cli = new CliEnvironment(out, err, environment, false);
-        return Commands.commandLine(cli, args).execute(args);
+        return Commands.commandLine(cli).execute(args);
     }
 }

@@ -66,7 +66,8 @@ final class PlaybookRunCommand extends BaseCommand {
             + "with --trust)")
     boolean trust;
 
-    @Option(names = {"-h", "--help"}, description = "Show this help and the playbook's commands and parameters")
+    @Option(names = {"-h", "--help"}, help = true,
+            description = "Show this help and the playbook's commands and parameters")
     boolean help;
 
     @Unmatched
@@ -84,14 +85,16 @@ final class PlaybookRunCommand extends BaseCommand {
 
     @Override
     int run() {
-        PlaybookLocator.Located located = PlaybookLocator.locate(playbook, trust, cli, home());
         if (help) {
             cli.out().print(spec.commandLine().getUsageMessage());
-            cli.out().println();
-            cli.out().print(PlaybookShowCommand.describe(located));
+            if (playbook != null) {
+                cli.out().println();
+                cli.out().print(PlaybookShowCommand.describe(PlaybookLocator.locate(playbook, trust, cli, home())));
+            }
             cli.out().flush();
             return ExitCode.OK;
         }
+        PlaybookLocator.Located located = PlaybookLocator.locate(playbook, trust, cli, home());
         Map<String, Object> given = new LinkedHashMap<>(paramsFromFile());
         given.putAll(TemplateVariables.strings(params, "--param"));
         given.putAll(ParameterOptions.parse(parameterOptions));

@@ -3,9 +3,7 @@ package io.infrakit.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.util.Map;
-
-@Command(name = "version", description = "Print the version.")
+@Command(name = "version", description = "Print the version, the commit it was built from and when.")
 final class VersionCommand extends BaseCommand {
 
     @Mixin
@@ -17,8 +15,8 @@ final class VersionCommand extends BaseCommand {
 
     @Override
     int run() {
-        String version = Version.current();
-        Printer.print(cli, output.format, Map.of("Version", version), () -> "infrakit " + version);
+        Version version = Version.current();
+        Printer.print(cli, output.format, version.fields(), version::line);
         return ExitCode.OK;
     }
 }

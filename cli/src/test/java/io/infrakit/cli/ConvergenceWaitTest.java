@@ -33,9 +33,9 @@ class ConvergenceWaitTest {
 
         assertThat(last.converged()).isTrue();
         assertThat(out.toString()).isEqualTo("""
-                group web: Scaling, 0 of 5 updated, 2 current, 2 healthy
-                group web: RollingOut, 3 of 5 updated, 5 current, 5 healthy; waiting for i-4 to become healthy: 1s of 10m
-                group web: Converged, 5 of 5 updated, 5 current, 5 healthy
+                group web: Scaling, 0 of 5 updated, 2 current, all healthy
+                group web: RollingOut, 3 of 5 updated, 5 current, all healthy; waiting for i-4 to become healthy: 1s of 10m
+                group web: Converged, 5 of 5 updated, 5 current, all healthy
                 """);
     }
 
@@ -45,7 +45,7 @@ class ConvergenceWaitTest {
 
         assertThatThrownBy(() -> new ConvergenceWait(cli, rollouts, GroupId.of("web"), Duration.ZERO).await())
                 .isInstanceOf(NotConvergedException.class)
-                .hasMessage("group web did not converge within 0 ms: Blocked, 1 of 5 updated, 5 healthy; no instance may be taken down")
+                .hasMessage("group web did not converge within 0 ms: Blocked, 1 of 5 updated, all healthy; no instance may be taken down")
                 .satisfies(error -> assertThat(ExitCode.of(error)).isEqualTo(6));
     }
 
@@ -60,8 +60,18 @@ class ConvergenceWaitTest {
         assertThat(last.healthy()).isEqualTo(5);
         assertThat(out.toString()).isEqualTo("""
                 group web: Converged, 5 of 5 updated, 5 current, 4 healthy
-                group web: Converged, 5 of 5 updated, 5 current, 5 healthy
+                group web: Converged, 5 of 5 updated, 5 current, all healthy
                 """);
+    }
+
+    @Test
+    void healthIsSaidPlainly() {
+        assertThat(ConvergenceWait.line(new GroupStatus(GroupId.of("web"), GroupPhase.CONVERGED, 3, 3, 3, 0, 3, "b",
+                "b", "", "", false, true, Instant.EPOCH)))
+                .isEqualTo("group web: Converged, 3 of 3 updated, 3 current, none healthy yet");
+        assertThat(ConvergenceWait.line(new GroupStatus(GroupId.of("web"), GroupPhase.SCALING, 3, 0, 0, 0, 3, "",
+                "b", "waiting for 1 new instance to be provisioned", "", false, false, Instant.EPOCH)))
+                .isEqualTo("group web: Scaling, 0 of 3 updated, 0 current; waiting for 1 new instance to be provisioned");
     }
 
     static GroupStatus status(GroupPhase phase, int current, int updated, String reason) {

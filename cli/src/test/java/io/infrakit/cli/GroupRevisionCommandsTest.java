@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroupRevisionCommandsTest {
 
     final StringWriter out = new StringWriter();
-    final CliEnvironment cli = new CliEnvironment(new PrintWriter(out), new PrintWriter(new StringWriter()), Map.of(),
+    final StringWriter err = new StringWriter();
+    final CliEnvironment cli = new CliEnvironment(new PrintWriter(out), new PrintWriter(err), Map.of(),
             false);
 
     @Test
@@ -59,7 +60,7 @@ class GroupRevisionCommandsTest {
                 rollouts.add(event(2, "Provisioned", "i-2", "provisioned i-2 with config bbb"));
                 rollouts.add(event(3, "Healthy", "i-2", "i-2 is healthy"));
             } else {
-                rollouts.add(event(4, "Converged", "", "1 instances on config bbb"));
+                rollouts.add(event(4, "Converged", "", "1 instance on config bbb"));
                 rollouts.converged = true;
             }
         }).run(false, true);
@@ -67,7 +68,7 @@ class GroupRevisionCommandsTest {
         assertThat(out.toString()).isEqualTo("""
                 1970-01-01T00:00:02Z  Provisioned  i-2  provisioned i-2 with config bbb
                 1970-01-01T00:00:03Z  Healthy  i-2  i-2 is healthy
-                1970-01-01T00:00:04Z  Converged  1 instances on config bbb
+                1970-01-01T00:00:04Z  Converged  1 instance on config bbb
                 """);
         assertThat(rollouts.asked).containsExactly(0L, 1L, 1L, 3L);
     }
@@ -82,6 +83,18 @@ class GroupRevisionCommandsTest {
 
         assertThat(out.toString()).isEqualTo("{\"Sequence\":1,\"Time\":\"1970-01-01T00:00:01Z\",\"Type\":\"Committed\","
                 + "\"Instance\":\"\",\"Message\":\"committed\"}\n");
+    }
+
+    @Test
+    void watchingAGroupThatHasAlreadyConvergedSaysSoInOneLine() {
+        ScriptedEvents rollouts = new ScriptedEvents();
+        rollouts.add(event(1, "Converged", "", "3 instances on config bbb"));
+        rollouts.converged = true;
+
+        new EventWatch(cli, rollouts, GroupId.of("web"), OutputFormat.text, () -> { }).run(false, true);
+
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("infrakit: group web has already converged\n");
     }
 
     @Test

@@ -28,17 +28,19 @@ class MainTest {
     }
 
     @Test
-    void versionPrintsTheBuildsVersion() {
+    void versionPrintsTheBuildsVersionCommitAndTime() {
         Run run = run("version");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).matches("infrakit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+        assertThat(run.out()).matches("infrakit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? "
+                + "\\(commit ([0-9a-f]{7,}|unknown), built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)\\R");
+        assertThat(run("--version").out()).isEqualTo(run.out());
     }
 
     @Test
     void versionAsJsonAndYaml() {
-        assertThat(run("version", "-o", "json").out()).contains("\"Version\" : \"");
-        assertThat(run("version", "-o", "yaml").out()).startsWith("Version: ");
+        assertThat(run("version", "-o", "json").out()).contains("\"Version\" : \"", "\"Commit\" : \"", "\"Built\" : \"");
+        assertThat(run("version", "-o", "yaml").out()).startsWith("Version: ").contains("Commit: ", "Built: ");
     }
 
     @Test
@@ -135,6 +137,26 @@ class MainTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> InstanceDescribeCommand.parseTags(java.util.List.of("nope")))
                 .hasMessage("--tags nope: expected KEY=VALUE");
+    }
+
+    @Test
+    void playbookRunHelpListsTheParametersOfThePlaybookGivenAndWorksWithoutOne() throws Exception {
+        Path playbook = Files.createDirectories(home.resolve("book"));
+        Files.writeString(playbook.resolve("playbook.groovy"), """
+                description 'a test book'
+                param 'size', Integer, default: 3, description: 'how many'
+                command('up', description: 'bring it up') {
+                    echo "up ${size}"
+                }
+                """);
+
+        Run withPlaybook = run("playbook", "run", playbook.toString(), "up", "--help");
+        Run without = run("playbook", "run", "--help");
+
+        assertThat(withPlaybook.exitCode()).as(withPlaybook.err()).isZero();
+        assertThat(withPlaybook.out()).startsWith("Usage: infrakit playbook run ").contains("size", "how many", "up");
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        assertThat(withPlaybook.out()).startsWith(without.out());
     }
 
     @Test

@@ -47,6 +47,19 @@ class ManagerProcessIT {
     }
 
     @Test
+    void theManagersLogLinesCarryTheirTimeAndJettyKeepsQuiet() {
+        assertThat(run("manager", "start").exitCode()).isZero();
+
+        Run logs = run("manager", "logs");
+
+        assertThat(logs.exitCode()).isZero();
+        assertThat(logs.out()).doesNotContain("org.eclipse.jetty");
+        assertThat(logs.out().lines().filter(line -> line.matches(".*\\] (INFO|WARN|ERROR) .*")).toList())
+                .isNotEmpty()
+                .allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) \\[.*"));
+    }
+
+    @Test
     void instancesLiveInTheManagerBetweenCommands() throws IOException {
         assertThat(run("manager", "start").exitCode()).isZero();
         Path spec = home.resolve("spec.json");

@@ -41,7 +41,7 @@ class LauncherE2E {
         Launcher.Result result = infrakit.run("version");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).matches("infrakit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n");
+        assertThat(result.out()).matches("infrakit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit \\S+, built \\S+\\)\\n");
     }
 
     @Test

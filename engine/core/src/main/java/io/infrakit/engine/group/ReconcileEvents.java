@@ -1,5 +1,6 @@
 package io.infrakit.engine.group;
 
+import io.infrakit.common.Counted;
 import io.infrakit.engine.group.plan.Action;
 import io.infrakit.engine.group.plan.Assessment;
 import io.infrakit.engine.group.plan.Plan;
@@ -23,11 +24,11 @@ final class ReconcileEvents {
         long replaced = plan.actions().stream().filter(action -> action instanceof Action.Destroy destroy
                 && destroy.reason() == DestroyReason.ROLLING_UPDATE).count();
         if (replaced > 0) {
-            group.events.add(now, "RolloutStep", "", "replacing " + replaced + " stale instances: "
+            group.events.add(now, "RolloutStep", "", "replacing " + Counted.of(replaced, "stale instance") + ": "
                     + assessment.updated() + " of " + assessment.desired() + " updated");
         }
         if (assessment.converged() && !wasConverged) {
-            group.events.add(now, "Converged", "", assessment.desired() + " instances on config "
+            group.events.add(now, "Converged", "", Counted.of(assessment.desired(), "instance") + " on config "
                     + after.targetHash());
         }
     }
@@ -35,7 +36,7 @@ final class ReconcileEvents {
     private static void stageChanged(GroupState group, RolloutState after, Assessment assessment, Instant now) {
         switch (after.stage()) {
             case ROLLING_OUT -> group.events.add(now, "RolloutStarted", "", "rolling out config "
-                    + after.targetHash() + " to " + (assessment.desired() - assessment.updated()) + " instances");
+                    + after.targetHash() + " to " + Counted.of(assessment.desired() - assessment.updated(), "instance"));
             case COMPLETED -> group.events.add(now, "RolloutCompleted", "", "every instance runs config "
                     + after.targetHash());
             case ROLLING_BACK -> group.events.add(now, "RollbackStarted", "", after.reason());

@@ -1,5 +1,6 @@
 package io.infrakit.engine.group.plan;
 
+import io.infrakit.common.Counted;
 import io.infrakit.spi.group.GroupPhase;
 
 import java.time.Duration;
@@ -74,7 +75,7 @@ final class Assessments {
                     + " updated";
         }
         if (census.provisionsFresh() > 0) {
-            return "waiting for " + census.provisionsFresh() + " new instances to be provisioned";
+            return "waiting for " + Counted.of(census.provisionsFresh(), "new instance") + " to be provisioned";
         }
         Optional<Member> waitingFor = census.fresh().stream().filter(member -> !member.healthy())
                 .min(Comparator.comparing(Member::since).thenComparing(Member::id));
