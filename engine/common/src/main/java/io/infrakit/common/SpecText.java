@@ -2,6 +2,7 @@ package io.infrakit.common;
 
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Json;
+import io.infrakit.spi.group.GroupSpec;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * The one way a spec written by a user (a file, stdin, a rendered template) becomes a record: JSON, or YAML when
  * the name says so or the text does not start like JSON; every error names the source and where in it
- * ({@code name:line:column: } for syntax, the spec path for a bad value), in one line.
+ * ({@code name:line:column: } for syntax and unknown fields, the spec path for a bad value), in one line. A group
+ * spec's fields are checked against {@link GroupSpecFields}: a misspelt one is refused, with a suggestion.
  */
 public final class SpecText {
 
@@ -71,17 +73,27 @@ public final class SpecText {
         ObjectReader reader = mapperFor(name, text).readerFor(type)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
+            if (type == GroupSpec.class) {
+                GroupSpecFields.SPEC.check(name, mapperFor(name, text).getFactory().createParser(text));
+            }
             return reader.readValue(text);
         } catch (JsonMappingException e) {
             throw new InvalidSpecException(where(name, e.getLocation()) + pathOf(e) + problem(e), e);
         } catch (JsonProcessingException e) {
             throw new InvalidSpecException(where(name, e.getLocation())
                     + e.getOriginalMessage().lines().findFirst().orElse("malformed"), e);
+        } catch (java.io.IOException e) {
+            throw new InvalidSpecException(name + ": " + e.getMessage(), e);
         }
     }
 
     /** A tree already parsed (for example a template's output) as a record; errors name the spec path. */
     public static <T> T convert(String name, JsonNode tree, Class<T> type) {
+        if (type == GroupSpec.class) {
+            GroupSpecFields.SPEC.problem(tree, "").ifPresent(problem -> {
+                throw new InvalidSpecException(name + ": " + problem);
+            });
+        }
         try {
             return Json.mapper().readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(tree);
