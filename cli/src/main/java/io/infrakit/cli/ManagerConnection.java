@@ -48,7 +48,7 @@ final class ManagerConnection {
     }
 
     InstancePlugin instancePlugin(PluginName pluginName) {
-        return new RemoteInstancePlugin(client(discovery().find(pluginName)), pluginName);
+        return new RemoteInstancePlugin(client(discovery().find(pluginName, InstancePlugin.INTERFACE)), pluginName);
     }
 
     /**

@@ -116,10 +116,9 @@ public final class KnownFields {
     }
 
     private String unknown(String field) {
-        Optional<String> suggestion = Suggestions.closest(field, fields.keySet());
+        String hint = Suggestions.hint(field, fields.keySet());
         return "unknown field '" + Identifiers.escape(field) + "'"
-                + suggestion.map(known -> "; did you mean '" + known + "'?")
-                        .orElse("; known: " + String.join(", ", fields.keySet()));
+                + (hint.isEmpty() ? "; known: " + String.join(", ", fields.keySet()) : hint);
     }
 
     private static String where(String name, JsonLocation location) {
