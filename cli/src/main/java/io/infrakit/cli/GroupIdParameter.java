@@ -27,8 +27,9 @@ final class GroupIdParameter {
         GroupId group = groupId();
         List<String> known = groups.inspectGroups().stream().map(GroupSpec::id).sorted().map(GroupId::value).toList();
         if (!known.contains(group.value())) {
-            throw new InvalidSpecException("no group '" + group + "'" + Suggestions.hint(group.value(), known)
-                    + "; groups: " + (known.isEmpty() ? "(none)" : String.join(", ", known)));
+            String hint = Suggestions.hint(group.value(), known);
+            throw new InvalidSpecException("no group '" + group + "'" + hint + (hint.isEmpty() ? "; " : " ")
+                    + "groups: " + (known.isEmpty() ? "(none)" : String.join(", ", known)));
         }
     }
 }

@@ -41,6 +41,9 @@ class GroupCommandsHostileIT {
               "Flavor": {"Plugin": "vanilla"}}}
             """;
 
+    /** The instance plugins the manager serves: an unknown one is listed among them and no other kind. */
+    private static final String INSTANCE_PLUGINS = "file, qemu, simulator, simulator/compute, simulator/disk, simulator/net";
+
     CliHome home;
 
     @BeforeEach
@@ -92,8 +95,8 @@ class GroupCommandsHostileIT {
         Run provision = run("instance", "provision", "--plugin", "nosuch", write("instance.json", "{\"Properties\": {}}").toString());
 
         assertOneLineError(commit, ExitCode.PLUGIN, "infrakit: Failed to find Instance plugin 'nosuch':unknown plugin"
-                + " 'nosuch'; known: file, qemu, simulator");
-        assertOneLineError(provision, ExitCode.PLUGIN, "infrakit: unknown plugin 'nosuch'; known: file, qemu, simulator");
+                + " 'nosuch'; known: " + INSTANCE_PLUGINS);
+        assertOneLineError(provision, ExitCode.PLUGIN, "infrakit: unknown plugin 'nosuch'; known: " + INSTANCE_PLUGINS);
         assertThat(state()).isEqualTo(before);
         assertThat(run("manager", "stop").exitCode()).isZero();
         assertThat(run("manager", "start").exitCode()).isZero();

@@ -44,10 +44,10 @@ public final class KnownFields {
 
     /**
      * Walks the document {@code parser} reads and throws at the first unknown field, naming the source and the
-     * field's line and column: {@code name:line:col: unknown field 'X'; did you mean 'Y'?}. Syntax errors are the
+     * field's line and column as {@code positions} tell them: {@code name:line:col: unknown field 'X'; did you mean 'Y'?}. Syntax errors are the
      * parser's own exceptions, for the caller to report as it reports them.
      */
-    public void check(String name, JsonParser parser) throws IOException {
+    public void check(String name, TextPositions positions, JsonParser parser) throws IOException {
         Deque<KnownFields> levels = new ArrayDeque<>();
         KnownFields value = this;
         for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
@@ -60,7 +60,7 @@ public final class KnownFields {
                         levels.push(value);
                     }
                 }
-                case FIELD_NAME -> value = levels.peek().field(name, parser);
+                case FIELD_NAME -> value = levels.peek().field(name, positions, parser);
                 default -> {
                     if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                         levels.pop();
@@ -103,14 +103,14 @@ public final class KnownFields {
         return Optional.empty();
     }
 
-    private KnownFields field(String name, JsonParser parser) throws IOException {
+    private KnownFields field(String name, TextPositions positions, JsonParser parser) throws IOException {
         if (this == ANY) {
             return ANY;
         }
         String field = parser.currentName();
         KnownFields known = fields.get(field);
         if (known == null) {
-            throw new InvalidSpecException(where(name, parser.currentTokenLocation()) + unknown(field));
+            throw new InvalidSpecException(where(name, positions, parser.currentTokenLocation()) + unknown(field));
         }
         return known;
     }
@@ -121,9 +121,9 @@ public final class KnownFields {
                 + (hint.isEmpty() ? "; known: " + String.join(", ", fields.keySet()) : hint);
     }
 
-    private static String where(String name, JsonLocation location) {
+    private static String where(String name, TextPositions positions, JsonLocation location) {
         return location == null || location.getLineNr() < 1
                 ? name + ": "
-                : name + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";
+                : positions.at(location.getLineNr(), location.getColumnNr()) + ": ";
     }
 }

@@ -62,6 +62,11 @@ public final class SpecText {
     }
 
     public static <T> T read(String name, String text, Class<T> type) {
+        return read(name, text, type, TextPositions.of(name));
+    }
+
+    /** The same for text rendered from a template: {@code positions} name the template's line for each error. */
+    public static <T> T read(String name, String text, Class<T> type, TextPositions positions) {
         if (text.isBlank()) {
             throw new InvalidSpecException(name + ": the spec is empty");
         }
@@ -74,17 +79,25 @@ public final class SpecText {
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             if (type == GroupSpec.class) {
-                GroupSpecFields.SPEC.check(name, mapperFor(name, text).getFactory().createParser(text));
+                checkFields(name, text, positions);
             }
             return reader.readValue(text);
         } catch (JsonMappingException e) {
-            throw new InvalidSpecException(where(name, e.getLocation()) + pathOf(e) + problem(e), e);
+            throw new InvalidSpecException(where(name, positions, e.getLocation()) + pathOf(e) + problem(e), e);
         } catch (JsonProcessingException e) {
-            throw new InvalidSpecException(where(name, e.getLocation())
+            throw new InvalidSpecException(where(name, positions, e.getLocation())
                     + e.getOriginalMessage().lines().findFirst().orElse("malformed"), e);
         } catch (java.io.IOException e) {
             throw new InvalidSpecException(name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A group spec's text checked for fields that are not ours alone ({@link GroupSpecFields}), with errors at
+     * {@code positions}: for text parsed elsewhere, such as a template's output.
+     */
+    public static void checkFields(String name, String text, TextPositions positions) throws java.io.IOException {
+        GroupSpecFields.SPEC.check(name, positions, mapperFor(name, text).getFactory().createParser(text));
     }
 
     /** A tree already parsed (for example a template's output) as a record; errors name the spec path. */
@@ -129,11 +142,11 @@ public final class SpecText {
         return message.lines().findFirst().orElse("invalid value");
     }
 
-    private static String where(String name, JsonLocation location) {
+    private static String where(String name, TextPositions positions, JsonLocation location) {
         if (location == null || location.getLineNr() < 1) {
             return name + ": ";
         }
-        return name + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";
+        return positions.at(location.getLineNr(), location.getColumnNr()) + ": ";
     }
 
     private static String pathOf(JsonMappingException e) {
