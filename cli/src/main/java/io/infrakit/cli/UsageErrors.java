@@ -71,6 +71,6 @@ final class UsageErrors implements IParameterExceptionHandler {
     }
 
     private static String help(String where) {
-        return where.isEmpty() ? "infrakit --help" : "infrakit " + where + " --help";
+        return where.isEmpty() ? "infrakit help" : "infrakit help " + where;
     }
 }

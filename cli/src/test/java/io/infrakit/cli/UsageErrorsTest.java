@@ -38,7 +38,15 @@ class UsageErrorsTest {
     @Test
     void anOptionNothingIsCloseToPointsAtTheHelp() {
         assertThat(run("group", "ls", "--frobnicate").err())
-                .isEqualTo("infrakit: group ls: unknown option '--frobnicate'; see 'infrakit group ls --help'\n");
+                .isEqualTo("infrakit: group ls: unknown option '--frobnicate'; see 'infrakit help group ls'\n");
+    }
+
+    @Test
+    void theHelpItPointsAtIsThere() {
+        Result run = run("help", "group", "ls");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("ls");
     }
 
     @Test
@@ -64,6 +72,6 @@ class UsageErrorsTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).isEqualTo(
-                "infrakit: group describe: Missing required parameter: 'ID'; see 'infrakit group describe --help'\n");
+                "infrakit: group describe: Missing required parameter: 'ID'; see 'infrakit help group describe'\n");
     }
 }
