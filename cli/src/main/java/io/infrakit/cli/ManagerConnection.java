@@ -60,7 +60,7 @@ final class ManagerConnection {
             return InProcessPlugin.of(GroupPlugin.class, cli.managerGroups(), GROUP_PLUGIN);
         }
         PluginName name = PluginName.of(GROUP_PLUGIN);
-        return new RemoteGroupPlugin(client(discovery().find(name)), name);
+        return new RemoteGroupPlugin(client(discovery().find(name, GroupPlugin.INTERFACE)), name);
     }
 
     /** Status in detail and pause/resume: our extension of the manager's group plugin. */
@@ -69,7 +69,7 @@ final class ManagerConnection {
             return InProcessPlugin.of(RolloutControl.class, cli.managerGroups(), GROUP_PLUGIN);
         }
         PluginName name = PluginName.of(GROUP_PLUGIN);
-        return new RemoteRolloutControl(client(discovery().find(name)), name);
+        return new RemoteRolloutControl(client(discovery().find(name, RolloutControl.INTERFACE)), name);
     }
 
     private PluginDiscovery discovery() {
