@@ -104,13 +104,13 @@ class GroupCommandsHostileIT {
     }
 
     @Test
-    void anUnknownFlavorPluginListsTheFlavorPluginsOnly() throws IOException {
+    void anUnknownFlavorPluginNamesTheOneMeantAndListsTheFlavorPluginsOnly() throws IOException {
         Map<String, String> before = state();
 
         Run commit = run("group", "commit", write("vanila.json", GOOD.replace("\"vanilla\"", "\"vanila\"")).toString());
 
         assertOneLineError(commit, ExitCode.PLUGIN,
-                "infrakit: Failed to find Flavor plugin 'vanila':unknown plugin 'vanila'; known: vanilla");
+                "infrakit: Failed to find Flavor plugin 'vanila':unknown plugin 'vanila'; did you mean 'vanilla'? known: vanilla");
         assertThat(state()).isEqualTo(before);
     }
 

@@ -1,5 +1,7 @@
 package io.infrakit.rpc;
 
+import io.infrakit.common.Suggestions;
+import io.infrakit.spi.Identifiers;
 import io.infrakit.spi.InterfaceSpec;
 import io.infrakit.spi.PluginName;
 import io.infrakit.spi.PluginNotFoundException;
@@ -78,14 +80,22 @@ public final class PluginDiscovery {
 
     /**
      * The same for a plugin that is to implement {@code wanted}: when nothing answers to the name, the error lists
-     * only the plugins that implement that interface ({@link #implementing}).
+     * only the plugins that implement that interface ({@link #implementing}), and the one meant if one is close.
      */
     public PluginEndpoint find(PluginName name, InterfaceSpec wanted) {
         List<PluginEndpoint> endpoints = list();
         return endpoints.stream()
                 .filter(endpoint -> endpoint.name().equals(name.lookup()))
                 .findFirst()
-                .orElseThrow(() -> new PluginNotFoundException(name.toString(), implementing(endpoints, wanted)));
+                .orElseThrow(() -> notFound(name, implementing(endpoints, wanted)));
+    }
+
+    /** {@code unknown plugin 'simulatr'; did you mean 'simulator'? known: file, simulator}. */
+    private static PluginNotFoundException notFound(PluginName name, List<String> known) {
+        String hint = Suggestions.hint(name.toString(), known);
+        return new PluginNotFoundException("unknown plugin '" + Identifiers.escape(name.toString()) + "'" + hint
+                + (hint.isEmpty() ? "; " : " ") + "known: " + (known.isEmpty() ? "(none)" : String.join(", ", known)),
+                name.toString(), known);
     }
 
     /**

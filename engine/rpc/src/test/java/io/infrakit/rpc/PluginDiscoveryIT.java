@@ -53,7 +53,7 @@ class PluginDiscoveryIT {
 
             assertThatThrownBy(() -> discovery.find(PluginName.parse("simulatr"), InstancePlugin.INTERFACE))
                     .isExactlyInstanceOf(PluginNotFoundException.class)
-                    .hasMessage("unknown plugin 'simulatr'; known: simulator");
+                    .hasMessage("unknown plugin 'simulatr'; did you mean 'simulator'? known: simulator");
             assertThatThrownBy(() -> discovery.find(PluginName.parse("vanilla"), FlavorPlugin.INTERFACE))
                     .hasMessage("unknown plugin 'vanilla'; known: (none)");
         }
