@@ -25,6 +25,7 @@ final class Commands {
         addHelpOption(commandLine);
         commandLine.setOut(cli.out());
         commandLine.setErr(cli.err());
+        commandLine.setParameterExceptionHandler(new UsageErrors());
         commandLine.setExecutionExceptionHandler((error, leaf, parseResult) -> {
             BaseCommand command = leaf.getCommand() instanceof BaseCommand base ? base : null;
             report(cli.err(), error, command != null && command.stacktrace(),

@@ -36,6 +36,7 @@ final class GroupDescribeCommand extends BaseCommand {
     int run() {
         GroupId id = group.groupId();
         ManagerConnection manager = ManagerConnection.open(cli, home());
+        group.requireIn(manager.groups());
         GroupDescription description = manager.groups().describeGroup(id);
         GroupStatus status = manager.rollouts().status(id);
         Described described = new Described(group.id, status, description.converged(), description.instances());

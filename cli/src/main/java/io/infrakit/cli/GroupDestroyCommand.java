@@ -1,6 +1,7 @@
 package io.infrakit.cli;
 
 import io.infrakit.spi.group.GroupId;
+import io.infrakit.spi.group.GroupPlugin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,7 +18,9 @@ final class GroupDestroyCommand extends BaseCommand {
     @Override
     int run() {
         GroupId id = group.groupId();
-        ManagerConnection.open(cli, home()).groups().destroyGroup(id);
+        GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
+        group.requireIn(groups);
+        groups.destroyGroup(id);
         cli.out().println("Destroy " + group.id + " initiated");
         cli.out().flush();
         return ExitCode.OK;

@@ -1,6 +1,7 @@
 package io.infrakit.cli;
 
 import io.infrakit.spi.group.GroupId;
+import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.instance.InstanceId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,9 @@ final class GroupDestroyInstancesCommand extends BaseCommand {
     int run() {
         GroupId id = group.groupId();
         List<InstanceId> members = instances.stream().map(InstanceId::of).toList();
-        ManagerConnection.open(cli, home()).groups().destroyInstances(id, members);
+        GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
+        group.requireIn(groups);
+        groups.destroyInstances(id, members);
         cli.out().println("Initiated.");
         cli.out().flush();
         return ExitCode.OK;

@@ -1,6 +1,7 @@
 package io.infrakit.cli;
 
 import io.infrakit.spi.group.GroupId;
+import io.infrakit.spi.group.GroupPlugin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,7 +18,9 @@ final class GroupFreeCommand extends BaseCommand {
     @Override
     int run() {
         GroupId id = group.groupId();
-        ManagerConnection.open(cli, home()).groups().freeGroup(id);
+        GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
+        group.requireIn(groups);
+        groups.freeGroup(id);
         cli.out().println("Freed " + group.id);
         cli.out().flush();
         return ExitCode.OK;

@@ -25,7 +25,9 @@ final class GroupHistoryCommand extends BaseCommand {
     @Override
     int run() {
         GroupId id = group.groupId();
-        List<Revision> revisions = ManagerConnection.open(cli, home()).rollouts().history(id);
+        ManagerConnection manager = ManagerConnection.open(cli, home());
+        group.requireIn(manager.groups());
+        List<Revision> revisions = manager.rollouts().history(id);
         Printer.print(cli, output.format, revisions, () -> table(revisions));
         return ExitCode.OK;
     }

@@ -1,9 +1,18 @@
 package io.infrakit.cli;
 
+import io.infrakit.common.Suggestions;
+import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.group.GroupId;
+import io.infrakit.spi.group.GroupPlugin;
+import io.infrakit.spi.group.GroupSpec;
 import picocli.CommandLine.Parameters;
 
-/** The group a command acts on; {@link #groupId()} refuses an ID no group can have (exit 3), so call it first. */
+import java.util.List;
+
+/**
+ * The group a command acts on; {@link #groupId()} refuses an ID no group can have (exit 3), so call it first, and
+ * {@link #requireIn} one the manager does not have (exit 3, naming the groups it has).
+ */
 final class GroupIdParameter {
 
     @Parameters(index = "0", paramLabel = "ID", description = "The group's ID")
@@ -11,5 +20,16 @@ final class GroupIdParameter {
 
     GroupId groupId() {
         return GroupId.of(id);
+    }
+
+    /** Refuses a group the manager does not have: {@code no group 'nope'; groups: a, b}. */
+    void requireIn(GroupPlugin groups) {
+        GroupId group = groupId();
+        List<String> known = groups.inspectGroups().stream().map(GroupSpec::id).sorted().map(GroupId::value).toList();
+        if (!known.contains(group.value())) {
+            String hint = Suggestions.hint(group.value(), known);
+            throw new InvalidSpecException("no group '" + group + "'" + hint + (hint.isEmpty() ? "; " : " ")
+                    + "groups: " + (known.isEmpty() ? "(none)" : String.join(", ", known)));
+        }
     }
 }

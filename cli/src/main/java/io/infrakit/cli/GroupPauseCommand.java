@@ -17,7 +17,9 @@ final class GroupPauseCommand extends BaseCommand {
     @Override
     int run() {
         GroupId id = group.groupId();
-        ManagerConnection.open(cli, home()).rollouts().pause(id);
+        ManagerConnection manager = ManagerConnection.open(cli, home());
+        group.requireIn(manager.groups());
+        manager.rollouts().pause(id);
         cli.out().println("Paused " + group.id);
         cli.out().flush();
         return ExitCode.OK;

@@ -17,7 +17,9 @@ final class GroupResumeCommand extends BaseCommand {
     @Override
     int run() {
         GroupId id = group.groupId();
-        ManagerConnection.open(cli, home()).rollouts().resume(id);
+        ManagerConnection manager = ManagerConnection.open(cli, home());
+        group.requireIn(manager.groups());
+        manager.rollouts().resume(id);
         cli.out().println("Resumed " + group.id);
         cli.out().flush();
         return ExitCode.OK;

@@ -31,7 +31,9 @@ final class GroupRollbackCommand extends BaseCommand {
     @Override
     int run() {
         GroupId id = group.groupId();
-        RolloutControl rollouts = ManagerConnection.open(cli, home()).rollouts();
+        ManagerConnection manager = ManagerConnection.open(cli, home());
+        group.requireIn(manager.groups());
+        RolloutControl rollouts = manager.rollouts();
         Revision revision = rollouts.rollback(id, Optional.ofNullable(to));
         cli.out().println(message(group.id, revision));
         cli.out().flush();

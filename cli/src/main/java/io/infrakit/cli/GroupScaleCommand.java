@@ -27,6 +27,7 @@ final class GroupScaleCommand extends BaseCommand {
             throw new UsageException("group scale " + id + ": the size must be 0 or more, got " + size);
         }
         GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
+        group.requireIn(groups);
         int current = groups.describeGroup(id).instances().size();
         if (size == null) {
             cli.out().println("Group " + group.id + " at " + current + " instances");

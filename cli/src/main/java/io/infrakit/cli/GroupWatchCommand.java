@@ -33,7 +33,9 @@ final class GroupWatchCommand extends BaseCommand {
     @Override
     int run() {
         GroupId id = group.groupId();
-        new EventWatch(cli, ManagerConnection.open(cli, home()).rollouts(), id, output.format,
+        ManagerConnection manager = ManagerConnection.open(cli, home());
+        group.requireIn(manager.groups());
+        new EventWatch(cli, manager.rollouts(), id, output.format,
                 () -> LockSupport.parkNanos(POLL.toNanos())).run(all, untilConverged);
         return ExitCode.OK;
     }

@@ -61,19 +61,19 @@ final class ManagerConnection {
     }
 
     InstancePlugin instancePlugin(PluginName pluginName) {
-        return new RemoteInstancePlugin(client(discovery().find(pluginName)), pluginName);
+        return new RemoteInstancePlugin(client(discovery().find(pluginName, InstancePlugin.INTERFACE)), pluginName);
     }
 
     /** The manager's group plugin: it stores each commit before the group controller acts on it. */
     GroupPlugin groups() {
         PluginName name = PluginName.of(GROUP_PLUGIN);
-        return new RemoteGroupPlugin(client(discovery().find(name)), name);
+        return new RemoteGroupPlugin(client(discovery().find(name, GroupPlugin.INTERFACE)), name);
     }
 
     /** Status in detail and pause/resume: our extension of the manager's group plugin. */
     RolloutControl rollouts() {
         PluginName name = PluginName.of(GROUP_PLUGIN);
-        return new RemoteRolloutControl(client(discovery().find(name)), name);
+        return new RemoteRolloutControl(client(discovery().find(name, RolloutControl.INTERFACE)), name);
     }
 
     private PluginDiscovery discovery() {

@@ -3,6 +3,7 @@ package io.infrakit.cli;
 import io.infrakit.engine.InfrakitHome;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.common.SpecText;
+import io.infrakit.templates.Rendered;
 import io.infrakit.templates.Templates;
 
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Reads a spec a user gives as a file or on stdin ({@code -}), JSON or YAML in UTF-8, with errors at file:line:column;
- * a file ending in {@code .ftl} is a template, rendered with the given variables first.
+ * a file ending in {@code .ftl} is a template, rendered with the given variables first, and its errors are at the
+ * template's line and column.
  */
 final class SpecFiles {
 
@@ -33,9 +35,9 @@ final class SpecFiles {
         if (!source.endsWith(".ftl")) {
             return read(source, stdin, workingDirectory, type);
         }
-        String text = new Templates(CliTemplates.policy(source, workingDirectory, home, List.of(), null)).session()
-                .render(source, workingDirectory, vars).text();
-        return SpecText.read(source, text, type);
+        Rendered rendered = new Templates(CliTemplates.policy(source, workingDirectory, home, List.of(), null))
+                .session().render(source, workingDirectory, vars);
+        return SpecText.read(source, rendered.text(), type, rendered.positions(source));
     }
 
     private static byte[] readBytes(String source, InputStream stdin, Path workingDirectory) {

@@ -59,7 +59,7 @@ final class TemplateRenderCommand extends BaseCommand {
         if (output.format == OutputFormat.text) {
             Printer.print(cli, OutputFormat.text, rendered.text(), rendered::text);
         } else {
-            JsonNode parsed = SpecDocuments.parse(rendered.name(), rendered.text());
+            JsonNode parsed = SpecDocuments.parse(rendered.name(), rendered);
             Printer.print(cli, output.format, parsed, parsed::toPrettyString);
         }
         return ExitCode.OK;

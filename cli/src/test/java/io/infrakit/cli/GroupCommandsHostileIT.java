@@ -41,6 +41,9 @@ class GroupCommandsHostileIT {
               "Flavor": {"Plugin": "vanilla"}}}
             """;
 
+    /** The instance plugins the manager serves: an unknown one is listed among them and no other kind. */
+    private static final String INSTANCE_PLUGINS = "file, qemu, simulator, simulator/compute, simulator/disk, simulator/net";
+
     CliHome home;
 
     @BeforeEach
@@ -92,13 +95,66 @@ class GroupCommandsHostileIT {
         Run provision = run("instance", "provision", "--plugin", "nosuch", write("instance.json", "{\"Properties\": {}}").toString());
 
         assertOneLineError(commit, ExitCode.PLUGIN, "infrakit: Failed to find Instance plugin 'nosuch':unknown plugin"
-                + " 'nosuch'; known: file, group, group-stateless, qemu, simulator, vanilla");
-        assertOneLineError(provision, ExitCode.PLUGIN,
-                "infrakit: unknown plugin 'nosuch'; known: file, group, group-stateless, qemu, simulator, vanilla");
+                + " 'nosuch'; known: " + INSTANCE_PLUGINS);
+        assertOneLineError(provision, ExitCode.PLUGIN, "infrakit: unknown plugin 'nosuch'; known: " + INSTANCE_PLUGINS);
         assertThat(state()).isEqualTo(before);
         assertThat(run("manager", "stop").exitCode()).isZero();
         assertThat(run("manager", "start").exitCode()).isZero();
         assertThat(ls()).isEqualTo(listed).doesNotContain("ghost");
+    }
+
+    @Test
+    void anUnknownFlavorPluginNamesTheOneMeantAndListsTheFlavorPluginsOnly() throws IOException {
+        Map<String, String> before = state();
+
+        Run commit = run("group", "commit", write("vanila.json", GOOD.replace("\"vanilla\"", "\"vanila\"")).toString());
+
+        assertOneLineError(commit, ExitCode.PLUGIN,
+                "infrakit: Failed to find Flavor plugin 'vanila':unknown plugin 'vanila'; did you mean 'vanilla'? known: vanilla");
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
+    void aMisspeltFieldOfTheSpecIsRefusedAtItsLineAndColumnWithTheFieldItMeant() throws IOException {
+        Map<String, String> before = state();
+        String listed = ls();
+        String misspelt = GOOD.replace("\"Allocation\"", "\"Alocation\"");
+        Path json = write("misspelt.json", misspelt);
+        Path yaml = write("misspelt.yml", """
+                ID: cattle
+                Properties:
+                  Allocation: {Size: 3}
+                  Updating: {MaxSurge: 1, MaxUnavialable: 0}
+                  Instance: {Plugin: file}
+                  Flavor: {Plugin: vanilla}
+                """);
+
+        assertOneLineError(run("group", "commit", json.toString()), ExitCode.INVALID_SPEC, "infrakit: " + json + ":1:"
+                + (misspelt.indexOf("\"Alocation\"") + 1) + ": unknown field 'Alocation'; did you mean 'Allocation'?");
+        assertOneLineError(run("group", "commit", "--pretend", yaml.toString()), ExitCode.INVALID_SPEC,
+                "infrakit: " + yaml + ":4:27: unknown field 'MaxUnavialable'; did you mean 'MaxUnavailable'?");
+        assertThat(state()).isEqualTo(before);
+        assertThat(ls()).isEqualTo(listed);
+    }
+
+    @Test
+    void anUnknownGroupIsExitThreeNamingTheGroupsThereAreForEveryCommand() throws IOException {
+        Map<String, String> before = state();
+        List<List<String>> commands = List.of(List.of("describe"), List.of("scale"), List.of("scale", "ID", "3"),
+                List.of("destroy"), List.of("free"), List.of("history"), List.of("pause"), List.of("resume"),
+                List.of("rollback"), List.of("watch"), List.of("destroy-instances", "ID", "instance-1"));
+        Map<String, String> messages = Map.of(
+                "cattel", "infrakit: no group 'cattel'; did you mean 'cattle'? groups: cattle",
+                "nope", "infrakit: no group 'nope'; groups: cattle");
+        for (Map.Entry<String, String> unknown : messages.entrySet()) {
+            for (List<String> command : commands) {
+                List<String> args = new ArrayList<>(List.of("group", command.get(0), unknown.getKey()));
+                args.addAll(command.subList(Math.min(2, command.size()), command.size()));
+
+                assertOneLineError(run(args.toArray(String[]::new)), ExitCode.INVALID_SPEC, unknown.getValue());
+            }
+        }
+        assertThat(state()).isEqualTo(before);
     }
 
     @Test

@@ -48,7 +48,7 @@ class MainTest {
         Run run = run("frobnicate");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unmatched argument at index 0: 'frobnicate'");
+        assertThat(run.err()).startsWith("infrakit: unknown command 'frobnicate'; commands: ").hasLineCount(1);
     }
 
     @Test

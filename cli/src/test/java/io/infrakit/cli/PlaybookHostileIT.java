@@ -84,6 +84,22 @@ class PlaybookHostileIT {
     }
 
     @Test
+    void aMisspeltFieldInAPlaybooksTemplateIsNamedAtTheTemplatesLineAndNothingIsCommitted() throws IOException {
+        String url = publish("misspelt", Map.of("groups/g.json.ftl", """
+                <#-- a line the rendered spec does not have -->
+                {"Properties": {
+                  "Alocation": {"Size": 1},
+                  "Instance": {"Plugin": "file"}, "Flavor": {"Plugin": "vanilla"}}}
+                """));
+        assertThat(home.run("playbook", "add", "misspelt", url).exitCode()).isZero();
+        State before = State.of(home);
+
+        assertRefused(home.run("playbook", "run", "misspelt", "up"), ExitCode.INVALID_SPEC,
+                "groups/g.json.ftl:3:3: unknown field 'Alocation'; did you mean 'Allocation'?\n");
+        assertThat(State.of(home)).isEqualTo(before);
+    }
+
+    @Test
     void aQemuKernelOnTheHostIsRefused() throws IOException {
         String url = publish("qemu", Map.of("groups/g.json.ftl", "{\"Properties\": {\"Allocation\": {\"Size\": 1},"
                 + " \"Instance\": {\"Plugin\": \"qemu\", \"Properties\": {\"Kernel\": \"" + secret + "\","

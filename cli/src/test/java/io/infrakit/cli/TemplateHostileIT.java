@@ -84,6 +84,48 @@ class TemplateHostileIT {
         assertThat(home.resolve("manager.pid")).doesNotExist();
     }
 
+    @Test
+    void aMisspeltFieldInATemplateSpecIsNamedAtTheTemplatesLineAndNothingStarts() throws IOException {
+        List<String> before = filesIn(home);
+        Path template = Files.writeString(work.resolve("g.json.ftl"), """
+                <#-- a line the rendered spec does not have -->
+                {
+                  "ID": "g",
+                <#if size gt 0>
+                  "Properties": {"Alocation": {"Size": ${size}}}
+                </#if>
+                }
+                """);
+
+        Run run = run("group", "commit", template.toString(), "--var", "size=2");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INVALID_SPEC);
+        assertThat(run.err()).isEqualTo("infrakit: " + template + ":5:18: unknown field 'Alocation'; did you mean"
+                + " 'Allocation'?" + System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+        assertThat(home.resolve("manager.pid")).doesNotExist();
+        assertThat(filesIn(home)).isEqualTo(before);
+    }
+
+    @Test
+    void aTemplateThatRendersInvalidJsonIsNamedAtTheTemplatesLine() throws IOException {
+        Path template = Files.writeString(work.resolve("bad.json.ftl"), """
+                <#-- the comma after the size is missing -->
+                {
+                  "ID": "${id}",
+                  "Size": ${size}
+                  "Note": "x"
+                }
+                """);
+
+        Run run = run("template", "render", template.toString(), "--var", "id=g", "--var", "size=3", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INVALID_SPEC);
+        assertThat(run.err()).startsWith("infrakit: bad.json.ftl:5:3: rendered output is not valid JSON: ")
+                .hasLineCount(1);
+        assertThat(run.out()).isEmpty();
+    }
+
     private void assertRefused(Path template, String message) {
         Run run = run("template", "render", template.toString());
 

@@ -4,6 +4,7 @@ import io.infrakit.dsl.MissingParameterException;
 import io.infrakit.dsl.Param;
 import io.infrakit.dsl.Plan;
 import io.infrakit.dsl.Playbook;
+import io.infrakit.common.Suggestions;
 import io.infrakit.spi.InvalidSpecException;
 
 import java.util.LinkedHashMap;
@@ -98,8 +99,9 @@ public final class ParameterResolver {
         List<String> known = playbook.params().stream().map(Param::name).sorted().toList();
         for (String name : given.keySet()) {
             if (!known.contains(name)) {
-                throw new InvalidSpecException(playbook.fileName() + ": unknown parameter '" + name + "'; "
-                        + (known.isEmpty() ? "it declares none" : "parameters: " + String.join(", ", known)));
+                String hint = Suggestions.hint(name, known);
+                throw new InvalidSpecException(playbook.fileName() + ": unknown parameter '" + name + "'" + hint
+                        + (hint.isEmpty() ? "; " : " ") + (known.isEmpty() ? "it declares none" : "parameters: " + String.join(", ", known)));
             }
         }
     }

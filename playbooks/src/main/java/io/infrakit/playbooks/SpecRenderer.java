@@ -54,7 +54,8 @@ final class SpecRenderer {
             vars.putAll(TemplateValues.plain(template.vars(), images));
             Rendered rendered = templates.render(root.resolve(template.path()).toString(), vars);
             name = template.path();
-            tree = SpecDocuments.parse(name, rendered.text());
+            tree = SpecDocuments.parse(name, rendered);
+            checkFields(name, rendered);
         } else {
             InlineSpec inline = (InlineSpec) commit.spec();
             name = script + ":" + commit.line();
@@ -63,6 +64,15 @@ final class SpecRenderer {
         JsonNode spec = withId(name, tree, commit);
         SecretPlacement.refuseInTags(name, spec, secrets);
         return new RenderedGroup(name, SpecText.convert(name, spec, GroupSpec.class));
+    }
+
+    /** A misspelt field is named at the template's line, before the tree loses the positions. */
+    private static void checkFields(String name, Rendered rendered) {
+        try {
+            SpecText.checkFields(name, rendered.text(), rendered.positions(name));
+        } catch (java.io.IOException e) {
+            throw new InvalidSpecException(name + ": " + e.getMessage(), e);
+        }
     }
 
     private JsonNode withId(String name, JsonNode tree, CommitGroup commit) {

@@ -70,11 +70,14 @@ class ParameterResolverTest {
     }
 
     @Test
-    void anUnknownParameterNamesTheKnownOnes() {
+    void anUnknownParameterNamesTheOneMeantAndTheKnownOnes() {
         assertThatThrownBy(() -> new ParameterResolver(Prompter.NOBODY, true)
                 .resolve(PLAYBOOK, Map.of("sise", "4", "publicKey", "k")))
                 .isInstanceOf(InvalidSpecException.class)
-                .hasMessage("playbook.groovy: unknown parameter 'sise'; parameters: publicKey, size, zones");
+                .hasMessage("playbook.groovy: unknown parameter 'sise'; did you mean 'size'? parameters: publicKey, size, zones");
+        assertThatThrownBy(() -> new ParameterResolver(Prompter.NOBODY, true)
+                .resolve(PLAYBOOK, Map.of("colour", "red", "publicKey", "k")))
+                .hasMessage("playbook.groovy: unknown parameter 'colour'; parameters: publicKey, size, zones");
     }
 
     @Test

@@ -16,24 +16,43 @@ final class BoundedWriter extends Writer {
     }
 
     private final StringBuilder text = new StringBuilder();
+    private final SourceMap.Recorder recorder;
     private boolean exceeded;
+
+    BoundedWriter() {
+        this(null);
+    }
+
+    /** A writer that also notes which template element wrote what ({@code recorder} may be null). */
+    BoundedWriter(SourceMap.Recorder recorder) {
+        this.recorder = recorder;
+    }
 
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
         ensureRoomFor(length);
+        record();
         text.append(chars, offset, length);
     }
 
     @Override
     public void write(String string, int offset, int length) throws IOException {
         ensureRoomFor(length);
+        record();
         text.append(string, offset, offset + length);
     }
 
     @Override
     public void write(int character) throws IOException {
         ensureRoomFor(1);
+        record();
         text.append((char) character);
+    }
+
+    private void record() {
+        if (recorder != null) {
+            recorder.writing(text.length());
+        }
     }
 
     boolean exceeded() {

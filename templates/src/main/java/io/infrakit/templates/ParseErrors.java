@@ -14,7 +14,12 @@ final class ParseErrors {
     static String describe(JsonProcessingException error) {
         JsonLocation at = error.getLocation();
         String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-        return where + reason(error.getOriginalMessage());
+        return where + reason(error);
+    }
+
+    /** The reason alone, for a caller that names the position itself. */
+    static String reason(JsonProcessingException error) {
+        return reason(error.getOriginalMessage());
     }
 
     /**

@@ -38,7 +38,9 @@ final class Renderer {
         RenderContext context = new RenderContext(this, variables, vars, 0, params, budget);
         try (RenderDeadline deadline = RenderDeadline.start(limits.renderTime())) {
             try {
-                return new Rendered(location.displayName(), render(location, context).text(), params.list());
+                SourceMap.Recorder recorder = new SourceMap.Recorder();
+                String text = render(location, context, new BoundedWriter(recorder)).text();
+                return new Rendered(location.displayName(), text, params.list(), recorder.map());
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 throw stopped(location, deadline, budget, e);
             }
@@ -47,7 +49,10 @@ final class Renderer {
 
     /** Renders {@code location} in its own Freemarker environment. */
     TemplateOutput render(Location location, RenderContext context) {
-        BoundedWriter out = new BoundedWriter();
+        return render(location, context, new BoundedWriter());
+    }
+
+    private TemplateOutput render(Location location, RenderContext context, BoundedWriter out) {
         try {
             Template template = template(location);
             Environment environment = template.createProcessingEnvironment(context.variables(), out);

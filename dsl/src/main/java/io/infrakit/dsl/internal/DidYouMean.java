@@ -12,6 +12,6 @@ public final class DidYouMean {
 
     /** {@code "; did you mean 'group'?"}, or nothing when no candidate is close. */
     public static String hint(String name, Collection<String> candidates) {
-        return Suggestions.closest(name, candidates).map(match -> "; did you mean '" + match + "'?").orElse("");
+        return Suggestions.hint(name, candidates);
     }
 }

@@ -2,6 +2,7 @@ package io.infrakit.common;
 
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.Json;
+import io.infrakit.spi.group.GroupSpec;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * The one way a spec written by a user (a file, stdin, a rendered template) becomes a record: JSON, or YAML when
  * the name says so or the text does not start like JSON; every error names the source and where in it
- * ({@code name:line:column: } for syntax, the spec path for a bad value), in one line.
+ * ({@code name:line:column: } for syntax and unknown fields, the spec path for a bad value), in one line. A group
+ * spec's fields are checked against {@link GroupSpecFields}: a misspelt one is refused, with a suggestion.
  */
 public final class SpecText {
 
@@ -60,6 +62,11 @@ public final class SpecText {
     }
 
     public static <T> T read(String name, String text, Class<T> type) {
+        return read(name, text, type, TextPositions.of(name));
+    }
+
+    /** The same for text rendered from a template: {@code positions} name the template's line for each error. */
+    public static <T> T read(String name, String text, Class<T> type, TextPositions positions) {
         if (text.isBlank()) {
             throw new InvalidSpecException(name + ": the spec is empty");
         }
@@ -71,17 +78,35 @@ public final class SpecText {
         ObjectReader reader = mapperFor(name, text).readerFor(type)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
+            if (type == GroupSpec.class) {
+                checkFields(name, text, positions);
+            }
             return reader.readValue(text);
         } catch (JsonMappingException e) {
-            throw new InvalidSpecException(where(name, e.getLocation()) + pathOf(e) + problem(e), e);
+            throw new InvalidSpecException(where(name, positions, e.getLocation()) + pathOf(e) + problem(e), e);
         } catch (JsonProcessingException e) {
-            throw new InvalidSpecException(where(name, e.getLocation())
+            throw new InvalidSpecException(where(name, positions, e.getLocation())
                     + e.getOriginalMessage().lines().findFirst().orElse("malformed"), e);
+        } catch (java.io.IOException e) {
+            throw new InvalidSpecException(name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A group spec's text checked for fields that are not ours alone ({@link GroupSpecFields}), with errors at
+     * {@code positions}: for text parsed elsewhere, such as a template's output.
+     */
+    public static void checkFields(String name, String text, TextPositions positions) throws java.io.IOException {
+        GroupSpecFields.SPEC.check(name, positions, mapperFor(name, text).getFactory().createParser(text));
     }
 
     /** A tree already parsed (for example a template's output) as a record; errors name the spec path. */
     public static <T> T convert(String name, JsonNode tree, Class<T> type) {
+        if (type == GroupSpec.class) {
+            GroupSpecFields.SPEC.problem(tree, "").ifPresent(problem -> {
+                throw new InvalidSpecException(name + ": " + problem);
+            });
+        }
         try {
             return Json.mapper().readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(tree);
@@ -117,11 +142,11 @@ public final class SpecText {
         return message.lines().findFirst().orElse("invalid value");
     }
 
-    private static String where(String name, JsonLocation location) {
+    private static String where(String name, TextPositions positions, JsonLocation location) {
         if (location == null || location.getLineNr() < 1) {
             return name + ": ";
         }
-        return name + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";
+        return positions.at(location.getLineNr(), location.getColumnNr()) + ": ";
     }
 
     private static String pathOf(JsonMappingException e) {

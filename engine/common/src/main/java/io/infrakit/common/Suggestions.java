@@ -20,6 +20,11 @@ public final class Suggestions {
                         .thenComparing(Comparator.naturalOrder()));
     }
 
+    /** {@code "; did you mean 'Allocation'?"}, or nothing when no candidate is close: every message's wording. */
+    public static String hint(String name, Collection<String> candidates) {
+        return closest(name, candidates).map(match -> "; did you mean '" + match + "'?").orElse("");
+    }
+
     /** Levenshtein distance. */
     public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];

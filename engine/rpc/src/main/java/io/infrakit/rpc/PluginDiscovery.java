@@ -1,5 +1,8 @@
 package io.infrakit.rpc;
 
+import io.infrakit.common.Suggestions;
+import io.infrakit.spi.Identifiers;
+import io.infrakit.spi.InterfaceSpec;
 import io.infrakit.spi.PluginName;
 import io.infrakit.spi.PluginNotFoundException;
 
@@ -7,9 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +25,9 @@ public final class PluginDiscovery {
 
     public static final String PLUGINS_DIR_VARIABLE = "INFRAKIT_PLUGINS_DIR";
     public static final String HOME_VARIABLE = "INFRAKIT_HOME";
+
+    /** How long a plugin may take to say what it implements when the answer only makes an error message. */
+    static final Duration LISTING_TIMEOUT = Duration.ofSeconds(2);
 
     private final Path pluginsDir;
 
@@ -68,5 +76,47 @@ public final class PluginDiscovery {
                 .findFirst()
                 .orElseThrow(() -> new PluginNotFoundException(name.toString(),
                         endpoints.stream().map(PluginEndpoint::name).toList()));
+    }
+
+    /**
+     * The same for a plugin that is to implement {@code wanted}: when nothing answers to the name, the error lists
+     * only the plugins that implement that interface ({@link #implementing}), and the one meant if one is close.
+     */
+    public PluginEndpoint find(PluginName name, InterfaceSpec wanted) {
+        List<PluginEndpoint> endpoints = list();
+        return endpoints.stream()
+                .filter(endpoint -> endpoint.name().equals(name.lookup()))
+                .findFirst()
+                .orElseThrow(() -> notFound(name, implementing(endpoints, wanted)));
+    }
+
+    /** {@code unknown plugin 'simulatr'; did you mean 'simulator'? known: file, simulator}. */
+    private static PluginNotFoundException notFound(PluginName name, List<String> known) {
+        String hint = Suggestions.hint(name.toString(), known);
+        return new PluginNotFoundException("unknown plugin '" + Identifiers.escape(name.toString()) + "'" + hint
+                + (hint.isEmpty() ? "; " : " ") + "known: " + (known.isEmpty() ? "(none)" : String.join(", ", known)),
+                name.toString(), known);
+    }
+
+    /**
+     * The names a spec could use for the objects that implement an interface of {@code wanted}'s name, in any
+     * version, each plugin asked by its handshake; one that does not answer within {@link #LISTING_TIMEOUT} is left
+     * out, as a list in an error message must not hang.
+     */
+    public static List<String> implementing(List<PluginEndpoint> endpoints, InterfaceSpec wanted) {
+        TreeSet<String> names = new TreeSet<>();
+        for (PluginEndpoint endpoint : endpoints) {
+            try {
+                PluginClient.of(endpoint, LISTING_TIMEOUT).hello().forEach((spec, objects) -> {
+                    if (spec.name().equals(wanted.name())) {
+                        objects.forEach(object -> names.add(HandshakeMessages.DEFAULT_OBJECT.equals(object)
+                                ? endpoint.name() : endpoint.name() + "/" + object));
+                    }
+                });
+            } catch (RuntimeException unreachable) {
+                // Left out: the list names what can be used now.
+            }
+        }
+        return List.copyOf(names);
     }
 }

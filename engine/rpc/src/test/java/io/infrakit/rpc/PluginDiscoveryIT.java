@@ -2,6 +2,7 @@ package io.infrakit.rpc;
 
 import io.infrakit.spi.PluginName;
 import io.infrakit.spi.PluginNotFoundException;
+import io.infrakit.spi.flavor.FlavorPlugin;
 import io.infrakit.spi.instance.InstancePlugin;
 import io.infrakit.spi.plugin.PluginObjects;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,23 @@ class PluginDiscoveryIT {
             assertThatThrownBy(() -> discovery.find(PluginName.parse("aws/ec2-instance")))
                     .isExactlyInstanceOf(PluginNotFoundException.class)
                     .hasMessage("unknown plugin 'aws/ec2-instance'; known: group, simulator");
+        }
+    }
+
+    @Test
+    void aPluginOfAnInterfaceThatNothingAnswersToListsOnlyThePluginsOfThatInterface() throws Exception {
+        PluginServerIT.leaveStaleSocket(directory.resolve("gone"));
+        try (PluginServer simulator = PluginServer.start(directory.resolve("simulator"),
+                PluginObjects.instance(new FakeInstancePlugin("i-")));
+             PluginServer group = PluginServer.start(directory.resolve("group"),
+                     PluginObjects.group(new FakeGroupPlugin()))) {
+            PluginDiscovery discovery = new PluginDiscovery(directory);
+
+            assertThatThrownBy(() -> discovery.find(PluginName.parse("simulatr"), InstancePlugin.INTERFACE))
+                    .isExactlyInstanceOf(PluginNotFoundException.class)
+                    .hasMessage("unknown plugin 'simulatr'; did you mean 'simulator'? known: simulator");
+            assertThatThrownBy(() -> discovery.find(PluginName.parse("vanilla"), FlavorPlugin.INTERFACE))
+                    .hasMessage("unknown plugin 'vanilla'; known: (none)");
         }
     }
 

@@ -81,10 +81,10 @@ class RejectedSpecHostileIT {
         Launcher.Result provision = infrakit.run("instance", "provision", "--plugin", "nosuch",
                 write("instance.json", "{\"Properties\": {}}").toString());
 
+        String instancePlugins = "file, qemu, simulator, simulator/compute, simulator/disk, simulator/net";
         assertOneLine(commit, 4, "infrakit: Failed to find Instance plugin 'nosuch':unknown plugin 'nosuch'; known: "
-                + "file, group, group-stateless, qemu, simulator, vanilla");
-        assertOneLine(provision, 4,
-                "infrakit: unknown plugin 'nosuch'; known: file, group, group-stateless, qemu, simulator, vanilla");
+                + instancePlugins);
+        assertOneLine(provision, 4, "infrakit: unknown plugin 'nosuch'; known: " + instancePlugins);
         assertThat(infrakit.run("manager", "stop").exitCode()).isZero();
         assertThat(infrakit.run("manager", "start").exitCode()).isZero();
         assertThat(ls()).isEqualTo(listed);

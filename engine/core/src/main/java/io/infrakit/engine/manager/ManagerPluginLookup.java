@@ -5,6 +5,7 @@ import io.infrakit.rpc.PluginDiscovery;
 import io.infrakit.rpc.PluginEndpoint;
 import io.infrakit.rpc.RemoteFlavorPlugin;
 import io.infrakit.rpc.RemoteInstancePlugin;
+import io.infrakit.spi.InterfaceSpec;
 import io.infrakit.spi.PluginName;
 import io.infrakit.spi.PluginNotFoundException;
 import io.infrakit.spi.flavor.FlavorPlugin;
@@ -40,21 +41,21 @@ final class ManagerPluginLookup implements PluginLookup {
 
     @Override
     public InstancePlugin instance(PluginName name) {
-        return find(name, PluginObjects::instances,
+        return find(name, InstancePlugin.INTERFACE, PluginObjects::instances,
                 endpoint -> new RemoteInstancePlugin(PluginClient.of(endpoint, timeout), name));
     }
 
     @Override
     public FlavorPlugin flavor(PluginName name) {
-        return find(name, PluginObjects::flavors,
+        return find(name, FlavorPlugin.INTERFACE, PluginObjects::flavors,
                 endpoint -> new RemoteFlavorPlugin(PluginClient.of(endpoint, timeout), name));
     }
 
-    private <T> T find(PluginName name, Function<PluginObjects, Map<String, T>> kind,
+    private <T> T find(PluginName name, InterfaceSpec wanted, Function<PluginObjects, Map<String, T>> kind,
                        Function<PluginEndpoint, T> remote) {
         PluginObjects objects = hosted.get(name.lookup());
         if (objects == null) {
-            return remote.apply(discovery.find(name));
+            return remote.apply(discovery.find(name, wanted));
         }
         T object = kind.apply(objects).get(name.type());
         if (object == null) {
