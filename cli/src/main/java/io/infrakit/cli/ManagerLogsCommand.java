@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.manager.ManagerUnreachableException;
 import io.infrakit.spi.Identifiers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
