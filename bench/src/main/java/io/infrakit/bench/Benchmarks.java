@@ -53,6 +53,8 @@ public final class Benchmarks {
                     options.describeSize(), options.runs()), results);
             section(options, "VMs", () -> VmBenchmark.run(options.launcher(),
                     options.launcher().toAbsolutePath().getParent(), Math.max(3, options.runs())), results);
+            section(options, "file e2e cold commit, cattle.json N=1000", () -> ColdCommitBenchmark.run(
+                    options.launcher(), 1_000, options.e2eRuns()), results);
             for (FlowCase flow : options.flows()) {
                 section(options, "file e2e N=" + flow.size() + " poll " + flow.poll(), () -> FileFlowBenchmark.run(
                         options.launcher(), flow.size(), flow.poll(), flow.runs(), flow.cpuWindow()), results);
