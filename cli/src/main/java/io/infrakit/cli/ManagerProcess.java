@@ -125,10 +125,6 @@ final class ManagerProcess {
                 .filter(argument -> argument.startsWith("-XX:SharedArchiveFile=") || argument.startsWith("-Xlog:"))
                 .forEach(command::add);
         command.add("-XX:+UseSerialGC");
-        // C1 only: a freshly started manager's first commit of 1,000 file instances spent a third of its CPU in the
-        // JIT compilers (C2 most), on code that then mostly waits for plugins and files; C1's code is enough there,
-        // and the manager keeps less memory without C2's arenas.
-        command.add("-XX:TieredStopAtLevel=1");
         // The JVM sizes its first heap from the machine's memory (a 24 GiB machine gives 384 MiB, most of it eden),
         // and a daemon that allocates steadily touches all of eden: start small, grow when the groups need it.
         command.add("-Xms24m");
