@@ -55,6 +55,8 @@ public final class Benchmarks {
                     options.launcher().toAbsolutePath().getParent(), Math.max(3, options.runs())), results);
             section(options, "heal 1 of 100, default poll", () -> HealBenchmark.run(options.launcher(),
                     Math.max(5, options.runs())), results);
+            section(options, "file e2e cold commit, cattle.json N=1000", () -> ColdCommitBenchmark.run(
+                    options.launcher(), 1_000, options.e2eRuns()), results);
             for (FlowCase flow : options.flows()) {
                 section(options, "file e2e N=" + flow.size() + " poll " + flow.poll(), () -> FileFlowBenchmark.run(
                         options.launcher(), flow.size(), flow.poll(), flow.runs(), flow.cpuWindow()), results);

@@ -84,9 +84,15 @@ final class ManagerHome implements AutoCloseable {
         return PluginClient.of(new PluginDiscovery(root.resolve("plugins")).find(GROUP), Duration.ofSeconds(60));
     }
 
+    /** Stops the manager and keeps the home, to be removed by {@link #close}. */
+    void stopManager() {
+        infrakit.run("manager", "stop");
+    }
+
+    /** Stops the manager (if still running) and removes the home. */
     @Override
     public void close() {
-        infrakit.run("manager", "stop");
+        stopManager();
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package io.infrakit.bench;
 
+import io.infrakit.spi.Any;
+import io.infrakit.spi.group.GroupSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,18 @@ class BenchmarksTest {
         assertThat(table.lines()).hasSize(4);
         assertThat(table).contains("| provision 1000 | 1 | 500.0 | 500.0 | 500.0 | ms | 2000 | <= 1000 ms |")
                 .contains("| manager RSS | 3 | 110.0 | 100.0 | 120.0 | MiB | - | <= 160 MiB |");
+    }
+
+    @Test
+    void theColdCommitUsesInfraKitsCattleSpecWithInitLinesAndTagsAtTheGivenSize() {
+        GroupSpec spec = Any.parse(ColdCommitBenchmark.cattle(1000)).decode(GroupSpec.class);
+
+        Any properties = spec.properties();
+        assertThat(spec.id().value()).isEqualTo("cattle");
+        assertThat(properties.node().at("/Allocation/Size").intValue()).isEqualTo(1000);
+        assertThat(properties.node().at("/Instance/Plugin").textValue()).isEqualTo("file");
+        assertThat(properties.node().at("/Flavor/Properties/Init")).hasSize(2);
+        assertThat(properties.node().at("/Flavor/Properties/Tags/tier").textValue()).isEqualTo("web");
     }
 
     @Test

@@ -7,9 +7,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +26,7 @@ import java.util.regex.Pattern;
 public final class AtomicFiles {
 
     private static final String TEMP_SUFFIX = ".tmp";
-    /** {@code .<target name><random digits>.tmp}, as {@link Files#createTempFile} names them here. */
+    /** {@code .<target name><random digits>.tmp}, as {@link #write} names them. */
     private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\d+" + Pattern.quote(TEMP_SUFFIX));
 
     /** How far a write must have gone before it returns. */
@@ -35,18 +40,23 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    public static void write(Path target, byte[] content) {
-        write(target, content, Durability.SYNCED);
+    public static BasicFileAttributes write(Path target, byte[] content) {
+        return write(target, content, Durability.SYNCED);
     }
 
-    public static void write(Path target, byte[] content, Durability durability) {
+    /**
+     * Returns the written file's attributes, read before the rename: they are the new file's (its inode, time and
+     * size) even if another writer replaces the target right after.
+     */
+    public static BasicFileAttributes write(Path target, byte[] content, Durability durability) {
         boolean sync = durability == Durability.SYNCED;
         Path dir = target.toAbsolutePath().getParent();
         try {
-            OwnerOnly.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + target.getFileName(), TEMP_SUFFIX);
+            Path temp = dir.resolve("." + target.getFileName() + Long.toUnsignedString(
+                    ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
+            BasicFileAttributes written;
             try {
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                try (FileChannel channel = openNew(temp)) {
                     ByteBuffer buffer = ByteBuffer.wrap(content);
                     while (buffer.hasRemaining()) {
                         channel.write(buffer);
@@ -55,15 +65,33 @@ public final class AtomicFiles {
                         channel.force(true);
                     }
                 }
+                written = Files.readAttributes(temp, BasicFileAttributes.class);
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
+            } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(temp);
+                throw e;
             }
             if (sync) {
                 syncDirectory(dir);
             }
+            return written;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates the temporary file, owner-only from the start; its directory is made only when missing, so a write
+     * into an existing directory costs no more system calls than the write itself. The name is random, and
+     * {@code CREATE_NEW} refuses a file that already exists, so no two writers share one.
+     */
+    private static FileChannel openNew(Path temp) throws IOException {
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            return FileChannel.open(temp, options, OwnerOnly.file());
+        } catch (NoSuchFileException e) {
+            OwnerOnly.createDirectories(temp.getParent());
+            return FileChannel.open(temp, options, OwnerOnly.file());
         }
     }
 

@@ -12,6 +12,7 @@ import io.infrakit.spi.instance.InstanceSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * InfraKit's {@code vanilla} flavor: adds init lines, tags and attachments to an instance spec. Properties are
@@ -28,7 +29,16 @@ public final class VanillaFlavorPlugin implements FlavorPlugin {
     static final String BOTH_INIT_SOURCES =
             "Either \"Init\" or \"InitScriptTemplateURL\" can be specified but not both";
 
+    /** The properties last read, and what they read as. */
+    private record Parsed(Any properties, VanillaProperties parsed) {
+    }
+
     private final HealthProbe probe = new HealthProbe();
+    /**
+     * A group's controller passes the same properties for every member it prepares or checks: they are read once
+     * (strictly, with their errors) instead of once per member.
+     */
+    private final AtomicReference<Parsed> lastParsed = new AtomicReference<>();
 
     @Override
     public void validate(Any properties, Allocation allocation) {
@@ -63,7 +73,7 @@ public final class VanillaFlavorPlugin implements FlavorPlugin {
 
     @Override
     public Health healthy(Any properties, InstanceDescription instance) {
-        return VanillaProperties.parse(properties).healthCheckIfAny()
+        return parse(properties).healthCheckIfAny()
                 .map(check -> probe.check(check, instance))
                 .orElse(Health.HEALTHY);
     }
@@ -73,7 +83,17 @@ public final class VanillaFlavorPlugin implements FlavorPlugin {
         // Nothing runs on a vanilla instance that needs to be moved away first.
     }
 
-    private static VanillaProperties parse(Any properties) {
+    private VanillaProperties parse(Any properties) {
+        Parsed last = lastParsed.get();
+        if (last != null && (last.properties() == properties || last.properties().equals(properties))) {
+            return last.parsed();
+        }
+        VanillaProperties parsed = readStrictly(properties);
+        lastParsed.set(new Parsed(properties, parsed));
+        return parsed;
+    }
+
+    private static VanillaProperties readStrictly(Any properties) {
         VanillaProperties parsed = VanillaProperties.parse(properties);
         if (!parsed.init().isEmpty() && !parsed.initScriptTemplateUrl().isEmpty()) {
             throw new InvalidSpecException(BOTH_INIT_SOURCES);

@@ -120,6 +120,20 @@ class VanillaFlavorPluginTest {
     }
 
     @Test
+    void eachMemberGetsWhatItsOwnPropertiesSayEvenWhenTheyChangeBetweenMembers() {
+        String first = "{\"Init\": [\"one\"], \"Tags\": {\"tier\": \"web\"}}";
+        String second = "{\"Init\": [\"two\"], \"Tags\": {\"tier\": \"db\"}}";
+
+        assertThat(prepare(first, spec("")).init()).isEqualTo("one");
+        assertThat(prepare(first, spec("")).tags()).containsEntry("tier", "web");
+        assertThat(prepare(second, spec("")).init()).isEqualTo("two");
+        assertThat(prepare(second, spec("")).tags()).containsEntry("tier", "db");
+        assertThat(prepare(first, spec("")).init()).isEqualTo("one");
+        assertThatThrownBy(() -> prepare("{\"Init\": 5}", spec(""))).isInstanceOf(InvalidSpecException.class);
+        assertThatThrownBy(() -> prepare("{\"Init\": 5}", spec(""))).isInstanceOf(InvalidSpecException.class);
+    }
+
+    @Test
     void bothInitAndTemplateUrlIsRejectedWithInfrakitsMessage() {
         String both = "{\"Init\": [\"echo\"], \"InitScriptTemplateURL\": \"str://echo\"}";
 

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -188,7 +189,9 @@ public final class FileInstancePlugin implements InstancePlugin, InstanceChangeN
         Path target = fileOf(instance.id());
         try {
             // A file lost to a power cut is an instance that died, which its group replaces; no fsync per instance.
-            AtomicFiles.write(target, WRITER.writeValueAsBytes(instance), AtomicFiles.Durability.PROCESS_CRASH_SAFE);
+            BasicFileAttributes written = AtomicFiles.write(target, WRITER.writeValueAsBytes(instance),
+                    AtomicFiles.Durability.PROCESS_CRASH_SAFE);
+            parsed.remember(target, written, instance);
         } catch (JsonProcessingException | UncheckedIOException e) {
             throw new PluginException(NAME, operation, "cannot write " + target + ": " + e.getMessage(), e);
         }

@@ -51,6 +51,14 @@ final class ParsedFileCache {
         return content;
     }
 
+    /**
+     * What this plugin just wrote, as written: the next describe finds the file unchanged and need not read it back.
+     * The attributes are the written file's own, so a file replaced by anyone else since is read as usual.
+     */
+    void remember(Path file, BasicFileAttributes written, InstanceFile content) {
+        entries.put(file, new Entry(written.fileKey(), written.lastModifiedTime(), written.size(), Optional.of(content)));
+    }
+
     /** Forgets files that are no longer there; a Set, since this runs over every file on every poll. */
     void retainOnly(Set<Path> present) {
         entries.keySet().retainAll(present);

@@ -108,6 +108,30 @@ class FileInstancePluginTest {
     }
 
     @Test
+    void whatThePluginWroteIsDescribedAsAnotherPluginReadsItFromTheFile() {
+        FileInstancePlugin plugin = new FileInstancePlugin(directory);
+        InstanceSpec spec = new InstanceSpec(Any.parse("{\"image\": \"alpine\", \"cpus\": 1.5, \"tags\": [\"a\"]}"),
+                Map.of(Tags.GROUP, "web", "tier", "front"), "echo hi", LogicalId.of("web-1"),
+                List.of(new Attachment("disk", "volume")));
+        InstanceId id = plugin.provision(spec);
+        plugin.label(id, Map.of("round", "1"));
+
+        assertThat(plugin.describeInstances(Map.of(), true))
+                .isEqualTo(new FileInstancePlugin(directory).describeInstances(Map.of(), true))
+                .singleElement().satisfies(instance -> assertThat(instance.tags()).containsEntry("round", "1"));
+    }
+
+    @Test
+    void aFileReplacedByHandAfterTheWriteIsReadAgain() throws IOException {
+        FileInstancePlugin plugin = new FileInstancePlugin(directory);
+        InstanceId id = plugin.provision(WEB);
+        Files.writeString(directory.resolve(id.value()), "{\"ID\": \"x\", \"Tags\": {\"infrakit.group\": \"db\"}}");
+
+        assertThat(plugin.describeInstances(Map.of(Tags.GROUP, "db"), false))
+                .extracting(InstanceDescription::id).containsExactly(id);
+    }
+
+    @Test
     void aCorruptFileIsSkippedAndTheOthersAreStillDescribed() throws IOException {
         FileInstancePlugin plugin = new FileInstancePlugin(directory);
         InstanceId good = plugin.provision(WEB);
