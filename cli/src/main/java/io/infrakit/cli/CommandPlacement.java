@@ -7,7 +7,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -35,16 +34,19 @@ final class CommandPlacement implements CommandRunner {
     }
 
     @Override
-    public Placement place(Invocation invocation) {
+    public Prepared prepare(Invocation invocation, PrintWriter out, PrintWriter err) {
+        String[] args = invocation.args().toArray(String[]::new);
+        CommandLine commandLine = Commands.commandLine(environment(invocation, out, err));
+        return new Ready(place(invocation, commandLine, args), () -> commandLine.execute(args));
+    }
+
+    private Placement place(Invocation invocation, CommandLine commandLine, String[] args) {
         if (invocation.args().stream().anyMatch(arg -> arg.startsWith("@"))) {
             return Placement.CALLER;
         }
-        PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
-        CliEnvironment cli = environment(invocation, discard, discard);
-        String[] args = invocation.args().toArray(String[]::new);
         ParseResult parsed;
         try {
-            parsed = Commands.commandLine(cli).parseArgs(args);
+            parsed = commandLine.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
             return Placement.HERE;
         }
@@ -69,10 +71,12 @@ final class CommandPlacement implements CommandRunner {
         return readsStdin ? Placement.NEEDS_STDIN : Placement.HERE;
     }
 
-    @Override
-    public int run(Invocation invocation, PrintWriter out, PrintWriter err) {
-        String[] args = invocation.args().toArray(String[]::new);
-        return Commands.commandLine(environment(invocation, out, err)).execute(args);
+    private record Ready(Placement placement, java.util.function.IntSupplier command) implements Prepared {
+
+        @Override
+        public int run() {
+            return command.getAsInt();
+        }
     }
 
     private static CliEnvironment environment(Invocation invocation, PrintWriter out, PrintWriter err) {

@@ -26,18 +26,18 @@ class CommandPlacementTest {
                 List.of("group", "commit", "web.json", "--wait", "60s"), List.of("group", "commit", "web.json.ftl"),
                 List.of("template", "render", "t.json.ftl"), List.of("playbook", "ls"), List.of("help", "group"),
                 List.of("group", "ls", "--no-such-option"), List.of("no-such-command"))) {
-            assertThat(placement.place(invocation(args, false))).as("%s", args).isEqualTo(Placement.HERE);
+            assertThat(place(invocation(args, false))).as("%s", args).isEqualTo(Placement.HERE);
         }
     }
 
     @Test
     void commandsThatReadStdinWaitForIt() {
-        assertThat(placement.place(invocation(List.of("group", "commit"), false))).isEqualTo(Placement.NEEDS_STDIN);
-        assertThat(placement.place(invocation(List.of("group", "commit", "-"), false)))
+        assertThat(place(invocation(List.of("group", "commit"), false))).isEqualTo(Placement.NEEDS_STDIN);
+        assertThat(place(invocation(List.of("group", "commit", "-"), false)))
                 .isEqualTo(Placement.NEEDS_STDIN);
-        assertThat(placement.place(invocation(List.of("instance", "provision", "--plugin", "simulator"), false)))
+        assertThat(place(invocation(List.of("instance", "provision", "--plugin", "simulator"), false)))
                 .isEqualTo(Placement.NEEDS_STDIN);
-        assertThat(placement.place(invocation(List.of("playbook", "run", "qs", "up", "--params-file", "-"), false)))
+        assertThat(place(invocation(List.of("playbook", "run", "qs", "up", "--params-file", "-"), false)))
                 .isEqualTo(Placement.NEEDS_STDIN);
     }
 
@@ -47,11 +47,11 @@ class CommandPlacementTest {
                 List.of("manager", "run"), List.of("group", "commit", "web.json", "--simulate"),
                 List.of("image", "build", "sshd.yml"), List.of("quickstart"),
                 List.of("group", "ls", "--home", "/elsewhere"), List.of("group", "commit", "@args.txt"))) {
-            assertThat(placement.place(invocation(args, false))).as("%s", args).isEqualTo(Placement.CALLER);
+            assertThat(place(invocation(args, false))).as("%s", args).isEqualTo(Placement.CALLER);
         }
-        assertThat(placement.place(invocation(List.of("playbook", "run", "qs", "up"), true)))
+        assertThat(place(invocation(List.of("playbook", "run", "qs", "up"), true)))
                 .as("at a terminal it may ask for parameters").isEqualTo(Placement.CALLER);
-        assertThat(placement.place(invocation(List.of("playbook", "run", "qs", "up"), false)))
+        assertThat(place(invocation(List.of("playbook", "run", "qs", "up"), false)))
                 .isEqualTo(Placement.HERE);
     }
 
@@ -63,11 +63,18 @@ class CommandPlacementTest {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
 
-        int code = placement.run(invocation, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        java.io.PrintWriter outWriter = new java.io.PrintWriter(out, true);
+        java.io.PrintWriter errWriter = new java.io.PrintWriter(err, true);
+        int code = placement.prepare(invocation, outWriter, errWriter).run();
 
         assertThat(code).isEqualTo(ExitCode.INVALID_SPEC);
         assertThat(err.toString()).startsWith("infrakit: <stdin>");
         assertThat(out.toString()).isEmpty();
+    }
+
+    private Placement place(Invocation invocation) {
+        java.io.PrintWriter discard = new java.io.PrintWriter(java.io.OutputStream.nullOutputStream());
+        return placement.prepare(invocation, discard, discard).placement();
     }
 
     private static Invocation invocation(List<String> args, boolean terminal) {

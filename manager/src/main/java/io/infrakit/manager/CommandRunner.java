@@ -15,8 +15,14 @@ public interface CommandRunner {
         NEEDS_STDIN
     }
 
-    Placement place(Invocation invocation);
+    /** The command read and placed, ready to run with these writers; it prints nothing until run. */
+    Prepared prepare(Invocation invocation, PrintWriter out, PrintWriter err);
 
-    /** Runs it and returns its exit code; an interrupt of the calling thread is the caller's Ctrl-C. */
-    int run(Invocation invocation, PrintWriter out, PrintWriter err);
+    interface Prepared {
+
+        Placement placement();
+
+        /** Runs it and returns its exit code; an interrupt of the calling thread is the caller's Ctrl-C. */
+        int run();
+    }
 }

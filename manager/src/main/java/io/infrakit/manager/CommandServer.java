@@ -177,35 +177,41 @@ public final class CommandServer implements AutoCloseable {
             response.setStatus(HttpStatus.OK_200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
             FramedAnswer answer = new FramedAnswer(response);
+            PrintWriter out = new PrintWriter(answer.out(), true, StandardCharsets.UTF_8);
+            PrintWriter err = new PrintWriter(answer.err(), true, StandardCharsets.UTF_8);
             Optional<Invocation> invocation = build.equals(request.getHeaders().get(BUILD_HEADER))
                     ? Invocation.parse(body, "1".equals(request.getHeaders().get(TERMINAL_HEADER)),
                     "1".equals(request.getHeaders().get(STDIN_HEADER)))
                     : Optional.empty();
-            CommandRunner.Placement placement = invocation.filter(this::sameHome).map(runner::place)
+            Optional<CommandRunner.Prepared> prepared = invocation.filter(this::sameHome)
+                    .map(command -> runner.prepare(command, out, err));
+            CommandRunner.Placement placement = prepared.map(CommandRunner.Prepared::placement)
                     .orElse(CommandRunner.Placement.CALLER);
             if (placement == CommandRunner.Placement.CALLER) {
                 answer.last('l');
             } else if (placement == CommandRunner.Placement.NEEDS_STDIN && invocation.get().stdin().isEmpty()) {
                 answer.last('i');
             } else {
-                commands.execute(() -> run(invocation.get(), session, answer, callback));
+                commands.execute(() -> run(invocation.get(), prepared.get(), out, err, session, answer, callback));
                 return true;
             }
             callback.succeeded();
             return true;
         }
 
-        private void run(Invocation invocation, String session, FramedAnswer answer, Callback callback) {
+        private void run(Invocation invocation, CommandRunner.Prepared prepared, PrintWriter out, PrintWriter err,
+                         String session, FramedAnswer answer, Callback callback) {
             Running command = new Running(answer);
             command.thread = Thread.currentThread();
             if (!session.isEmpty()) {
                 running.put(session, command);
             }
             int code;
-            try (PrintWriter out = new PrintWriter(answer.out(), true, StandardCharsets.UTF_8);
-                 PrintWriter err = new PrintWriter(answer.err(), true, StandardCharsets.UTF_8)) {
-                code = runner.run(invocation, out, err);
+            try {
+                code = prepared.run();
             } finally {
+                out.flush();
+                err.flush();
                 running.remove(session, command);
                 command.thread = null;
                 Thread.interrupted();

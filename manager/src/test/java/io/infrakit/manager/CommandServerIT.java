@@ -124,16 +124,26 @@ class CommandServerIT {
     private final class ScriptedCli implements CommandRunner {
 
         @Override
-        public Placement place(Invocation invocation) {
-            return switch (invocation.args().get(0)) {
+        public Prepared prepare(Invocation invocation, PrintWriter out, PrintWriter err) {
+            Placement placement = switch (invocation.args().get(0)) {
                 case "local" -> Placement.CALLER;
                 case "cat" -> Placement.NEEDS_STDIN;
                 default -> Placement.HERE;
             };
+            return new Prepared() {
+                @Override
+                public Placement placement() {
+                    return placement;
+                }
+
+                @Override
+                public int run() {
+                    return ScriptedCli.this.run(invocation, out, err);
+                }
+            };
         }
 
-        @Override
-        public int run(Invocation invocation, PrintWriter out, PrintWriter err) {
+        private int run(Invocation invocation, PrintWriter out, PrintWriter err) {
             ran.add(invocation);
             switch (invocation.args().get(0)) {
                 case "echo" -> {
