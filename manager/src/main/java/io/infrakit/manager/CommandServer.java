@@ -188,9 +188,9 @@ public final class CommandServer implements AutoCloseable {
             CommandRunner.Placement placement = prepared.map(CommandRunner.Prepared::placement)
                     .orElse(CommandRunner.Placement.CALLER);
             if (placement == CommandRunner.Placement.CALLER) {
-                answer.last('l');
+                answer.last("l");
             } else if (placement == CommandRunner.Placement.NEEDS_STDIN && invocation.get().stdin().isEmpty()) {
-                answer.last('i');
+                answer.last("i");
             } else {
                 commands.execute(() -> run(invocation.get(), prepared.get(), out, err, session, answer, callback));
                 return true;

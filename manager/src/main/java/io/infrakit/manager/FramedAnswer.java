@@ -22,6 +22,7 @@ final class FramedAnswer {
     private final Channel out = new Channel('o');
     private final Channel err = new Channel('e');
     private boolean broken;
+    private boolean finished;
 
     FramedAnswer(Response response) {
         this.response = response;
@@ -46,16 +47,18 @@ final class FramedAnswer {
 
     synchronized void exit(int code) {
         drain();
-        send(("x " + code + "\n").getBytes(StandardCharsets.US_ASCII));
+        last("x " + code);
     }
 
-    synchronized void last(char verdict) {
-        send((verdict + "\n").getBytes(StandardCharsets.US_ASCII));
+    /** The last frame: nothing is sent after it, not even a keep-alive. */
+    synchronized void last(String frame) {
+        send((frame + "\n").getBytes(StandardCharsets.US_ASCII));
+        finished = true;
     }
 
     private boolean send(byte[] frame) {
-        if (broken) {
-            return false;
+        if (broken || finished) {
+            return !broken;
         }
         try (Blocker.Callback written = Blocker.callback()) {
             response.write(false, ByteBuffer.wrap(frame), written);
