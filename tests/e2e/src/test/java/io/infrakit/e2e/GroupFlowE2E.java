@@ -43,7 +43,10 @@ class GroupFlowE2E {
 
         Launcher.Result pretend = infrakit.run("group", "commit", home.resolve("cattle2.json").toString(), "--pretend");
         assertThat(pretend.out()).isEqualTo("Committing cattle would involve: Performing a rolling update on 5 "
-                + "instances, then adding 5 instances to increase the group size to 10\n");
+                + "instances, then adding 5 instances to increase the group size to 10\n"
+                + "Changes to the committed spec:\n"
+                + "  Allocation.Size: 5 -> 10\n"
+                + "  Instance.Properties.Note: \"Instance properties version 1.0\" -> \"Instance properties version 2.0\"\n");
 
         Launcher.Result grown = infrakit.run("group", "commit", home.resolve("cattle2.json").toString(), "--wait", "120s");
         assertThat(grown.exitCode()).as(grown.toString()).isZero();
