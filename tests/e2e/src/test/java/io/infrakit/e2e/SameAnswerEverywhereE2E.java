@@ -21,13 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SameAnswerEverywhereE2E {
 
-    private static final String WEB = "{\"ID\": \"web\", \"Properties\": {\"Allocation\": {\"Size\": 2},"
-            + " \"Instance\": {\"Plugin\": \"simulator\", \"Properties\": {}}, \"Flavor\": {\"Plugin\": \"vanilla\"}}}";
     private static final String TEMPLATE = "{\"ID\": \"web\", \"Properties\": {\"Allocation\": {\"Size\": ${size}},"
             + " \"Instance\": {\"Plugin\": \"simulator\", \"Properties\": {\"Note\": \"${note}\","
-            // Each provision takes a second, so a wait sees every step of the rollout however fast it looks.
+            // Each provision takes a second, so a wait sees every step of a scale-up however fast it looks.
             + " \"simulator_delay\": \"1s\"}},"
             + " \"Flavor\": {\"Plugin\": \"vanilla\"}}}";
+    /** The template with size 2 and note "v1", as a plain spec. */
+    private static final String WEB = TEMPLATE.replace("${size}", "2").replace("${note}", "v1");
     private static final String INVALID = "{\"ID\": \"web\", \"Properties\": {\"Allocation\": {\"Size\": \"five\"},"
             + " \"Instance\": {\"Plugin\": \"simulator\"}, \"Flavor\": {\"Plugin\": \"vanilla\"}}}";
 
@@ -60,9 +60,10 @@ class SameAnswerEverywhereE2E {
                 new Step(null, "version"),
                 new Step(null, "group", "ls"),
                 new Step(WEB, "group", "commit"),
-                new Step(null, "group", "commit", "web.json.ftl", "--var", "size=3", "--var", "note=from a template",
+                new Step(null, "group", "commit", "web.json.ftl", "--var", "size=3", "--var", "note=v2",
                         "--pretend"),
-                new Step(null, "group", "commit", "web.json.ftl", "--var", "size=3", "--var", "note=from a template",
+                // A scale-up: a rolling update's progress lines are samples of a moving group and may differ.
+                new Step(null, "group", "commit", "web.json.ftl", "--var", "size=3", "--var", "note=v1",
                         "--wait", "60s"),
                 new Step(null, "group", "watch", "web", "--until-converged"),
                 new Step(null, "group", "ls"),
