@@ -37,7 +37,7 @@ final class Commands {
 
     /**
      * Every command takes -h/--help and prints its own usage. A command that declares its own keeps it:
-     * {@code playbook run} also lists its playbook's parameters, generate-completion has picocli's standard options.
+     * {@code playbook run} also lists its playbook's parameters.
      */
     private static void addHelpOption(CommandLine command) {
         CommandSpec spec = command.getCommandSpec();

@@ -1,6 +1,5 @@
 package io.infrakit.cli;
 
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 
 /** {@code infrakit}: declarative, self-healing infrastructure. The whole command tree hangs from here. */
@@ -11,6 +10,6 @@ import picocli.CommandLine.Command;
         subcommands = {VersionCommand.class, QuickstartCommand.class, StatusCommand.class, ManagerCommand.class,
                 PluginCommand.class,
                 GroupCommand.class, InstanceCommand.class, TemplateCommand.class, PlaybookCommand.class,
-                ImageCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class})
+                ImageCommand.class, HelpCommand.class, CompletionCommand.class, CompleteNamesCommand.class})
 final class RootCommand {
 }

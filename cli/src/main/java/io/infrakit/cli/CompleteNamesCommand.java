@@ -1,0 +1,44 @@
+package io.infrakit.cli;
+
+import io.infrakit.engine.store.FileSpecStore;
+import io.infrakit.engine.store.SpecKey;
+import io.infrakit.playbooks.registry.PinnedPlaybook;
+import io.infrakit.rpc.PluginDiscovery;
+import io.infrakit.rpc.PluginEndpoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+
+/**
+ * The names shell completion offers, one per line: the committed groups, the added playbooks or the plugins
+ * serving now. Read from the home alone, so it never starts a manager; hidden, as only the completion script calls it.
+ */
+@Command(name = "complete-names", hidden = true,
+        description = "Print the names of the groups, playbooks or plugins, for shell completion.")
+final class CompleteNamesCommand extends BaseCommand {
+
+    enum Kind { groups, playbooks, plugins }
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "groups, playbooks or plugins")
+    Kind kind;
+
+    CompleteNamesCommand(CliEnvironment cli) {
+        super(cli);
+    }
+
+    @Override
+    int run() {
+        List<String> names = switch (kind) {
+            case groups -> new FileSpecStore(home().configsDir()).load().stream()
+                    .filter(stored -> SpecKey.GROUP_KIND.equals(stored.key().kind()))
+                    .map(stored -> stored.key().name()).sorted().toList();
+            case playbooks -> PlaybookRegistries.of(cli, home()).list().stream().map(PinnedPlaybook::name)
+                    .sorted().toList();
+            case plugins -> new PluginDiscovery(home().pluginsDir()).list().stream().map(PluginEndpoint::name)
+                    .toList();
+        };
+        names.forEach(cli.out()::println);
+        return ExitCode.OK;
+    }
+}
