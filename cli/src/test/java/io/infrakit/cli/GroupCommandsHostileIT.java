@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Hostile input to the group and instance commands, against a real manager process on the file plugin (issue 14,
- * items 3 and 9): each case checks the exit code, that stderr is one line with no stack trace and nothing raw, and
+ * Hostile input to the group and instance commands, against a real manager process on the file plugin
+ * (docs/security.md): each case checks the exit code, that stderr is one line with no stack trace and nothing raw, and
  * that nothing changed: the stored specs and revisions under configs, the instance files, and `group ls`.
  */
 class GroupCommandsHostileIT {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Hostile `playbook run`s against a real manager process (issue 14, items 5 and 8): a secret parameter's value never
+ * Hostile `playbook run`s against a real manager process (docs/security.md): a secret parameter's value never
  * shows on stdout or stderr, in the manager's log or in any instance's tags; a runaway script is a one-line time-out.
  */
 class PlaybookRunHostileIT {

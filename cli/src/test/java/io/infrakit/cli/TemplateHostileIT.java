@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 14 from the command line: a parameter cannot inject keys into a JSON or YAML template, a template that builds
+ * The template rules of docs/security.md from the command line: a parameter cannot inject keys into a JSON or YAML
+ * template, a template that builds
  * too much and YAML with aliases fail with exit 3 and one line, and nothing is written to INFRAKIT_HOME.
  */
 class TemplateHostileIT {

@@ -8,7 +8,7 @@ import java.time.Duration
 
 /**
  * Playbook scripts that try to exhaust time, memory or the stack, or to run code outside the sandbox's thread
- * (issue 14, item 5). Each fails with one line that names the limit it hit and, where known, the script line; each
+ * (docs/security.md). Each fails with one line that names the limit it hit and, where known, the script line; each
  * is an {@link InvalidSpecException} (exit 3); and no thread of the script is left running afterwards.
  */
 class DslHostileSpec extends Specification {

@@ -6,7 +6,7 @@ import spock.lang.Specification
 
 /**
  * A secret parameter's value never shows in what planning a playbook prints or throws, even when the script tries
- * to put it there (issue 14, item 8); a value of any other parameter shows in an error only escaped and cut short.
+ * to put it there (docs/security.md); a value of any other parameter shows in an error only escaped and cut short.
  */
 class PlaybookSecretsHostileSpec extends Specification {
 

@@ -11,7 +11,7 @@ import java.nio.file.Path
 import java.time.Duration
 
 /**
- * Hostile values and templates (issue 14, items 2, 5 and 7). A value given to a JSON or YAML template is stored as
+ * Hostile values and templates (docs/security.md). A value given to a JSON or YAML template is stored as
  * exactly the text it was, whatever it holds, and never adds a key; a template that reads outside its tree, loops
  * forever, or builds too much fails fast with one line (a {@link TemplateException}: exit 3) and renders nothing.
  */

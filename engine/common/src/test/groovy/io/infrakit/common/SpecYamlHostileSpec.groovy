@@ -9,7 +9,7 @@ import spock.lang.Specification
 import java.time.Duration
 
 /**
- * YAML that Jackson would store as something other than what was written (issue 14, item 7): an alias read as the
+ * YAML that Jackson would store as something other than what was written (docs/security.md): an alias read as the
  * string of its name, a merge key read as a key named "<<". Each is refused with one line naming file:line:column,
  * so nothing is stored; the billion laughs fails before anything is expanded.
  */

@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Another local user (uid 65534, {@code setpriv} as root) against a manager and the launcher (issue 14, items 1 and
- * 4): it never gets an answer from any socket, while the manager starts under umask 000 in a 0755 parent or later
+ * Another local user (uid 65534, {@code setpriv} as root) against a manager and the launcher (docs/security.md): it
+ * never gets an answer from any socket, while the manager starts under umask 000 in a 0755 parent or later
  * with every permission opened; the home and what is in it are the owner's alone; and {@code group commit
  * --simulate} is bounded and never runs in the manager.
  */

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 14's reproductions of rejected specs, through the real launcher (whose short commands run inside the
- * running manager): each refusal has its exit code and one line, and nothing changes, across a restart too.
+ * The rejected specs of docs/security.md, through the real launcher (whose commands run inside the running
+ * manager): each refusal has its exit code and one line, and nothing changes, across a restart too.
  */
 class RejectedSpecHostileIT {
 

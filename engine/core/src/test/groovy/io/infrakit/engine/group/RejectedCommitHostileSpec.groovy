@@ -23,8 +23,8 @@ import java.nio.file.Files
 import java.nio.file.Path
 
 /**
- * Hostile input to the manager's group plugin over the real controller and the real stores (issue 14, item 3 and
- * part of 9): a commit that is refused stores nothing and changes nothing, on disk or in memory, also across a
+ * Hostile input to the manager's group plugin over the real controller and the real stores (docs/security.md): a commit
+ * that is refused stores nothing and changes nothing, on disk or in memory, also across a
  * restart; group IDs that cannot be file names or that would steer a terminal are refused before anything is written;
  * a stored spec an older build let in no longer breaks the other groups after a restart.
  */

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the manager logs about a stored group it cannot commit again: never a value of its spec (issue 14, item 8). */
+/** What the manager logs about a stored group it cannot commit again: never a value of its spec (docs/security.md). */
 class StoredGroupRecommitsTest {
 
     @TempDir
