@@ -1,7 +1,5 @@
 package io.infrakit.cli;
 
-import io.infrakit.engine.store.FileSpecStore;
-import io.infrakit.engine.store.SpecKey;
 import io.infrakit.playbooks.registry.PinnedPlaybook;
 import io.infrakit.rpc.PluginDiscovery;
 import io.infrakit.rpc.PluginEndpoint;
@@ -30,9 +28,7 @@ final class CompleteNamesCommand extends BaseCommand {
     @Override
     int run() {
         List<String> names = switch (kind) {
-            case groups -> new FileSpecStore(home().configsDir()).load().stream()
-                    .filter(stored -> SpecKey.GROUP_KIND.equals(stored.key().kind()))
-                    .map(stored -> stored.key().name()).sorted().toList();
+            case groups -> CommittedGroups.in(home()).stream().map(stored -> stored.key().name()).toList();
             case playbooks -> PlaybookRegistries.of(cli, home()).list().stream().map(PinnedPlaybook::name)
                     .sorted().toList();
             case plugins -> new PluginDiscovery(home().pluginsDir()).list().stream().map(PluginEndpoint::name)

@@ -2,8 +2,6 @@ package io.infrakit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrakit.engine.InfrakitHome;
-import io.infrakit.engine.store.FileSpecStore;
-import io.infrakit.engine.store.SpecKey;
 import io.infrakit.plugins.instance.qemu.QemuPluginProvider;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.Json;
@@ -71,8 +69,7 @@ final class ImageUsage {
      */
     static Map<String, JsonNode> users(InfrakitHome home, Map<String, String> environment) {
         Map<String, JsonNode> users = new LinkedHashMap<>();
-        new FileSpecStore(home.configsDir()).load().stream()
-                .filter(stored -> SpecKey.GROUP_KIND.equals(stored.key().kind()))
+        CommittedGroups.in(home)
                 .forEach(stored -> users.put("group " + stored.key().name(),
                         stored.record().spec().properties().node()));
         users.putAll(runningVms(qemuDirectory(home, environment)));

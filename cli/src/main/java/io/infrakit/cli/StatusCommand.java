@@ -5,8 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrakit.engine.InfrakitHome;
 import io.infrakit.manager.ManagerProcess;
 import io.infrakit.engine.group.plan.WaitTimes;
-import io.infrakit.engine.store.FileSpecStore;
-import io.infrakit.engine.store.SpecKey;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.group.GroupStatus;
@@ -97,10 +95,8 @@ final class StatusCommand extends BaseCommand {
 
     /** What the home's files say: the groups committed, read from the stored specs as a restarted manager would. */
     private static Status withoutManager(InfrakitHome home) {
-        List<Group> groups = new FileSpecStore(home.configsDir()).load().stream()
-                .filter(stored -> SpecKey.GROUP_KIND.equals(stored.key().kind()))
+        List<Group> groups = CommittedGroups.in(home).stream()
                 .map(stored -> new Group(stored.key().name(), null, null))
-                .sorted((a, b) -> a.id().compareTo(b.id()))
                 .toList();
         return new Status(new Manager(false, null, home.root().toString(), null, null), List.of(), groups);
     }

@@ -5,6 +5,9 @@ import io.infrakit.manager.CommandRunner.Placement;
 import io.infrakit.manager.Invocation;
 import org.junit.jupiter.api.Test;
 
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,11 +63,11 @@ class CommandPlacementTest {
         Invocation invocation = new Invocation(Path.of("/"), List.of("group", "commit", "--pretend", "--home",
                 "/nonexistent-home"), Map.of("INFRAKIT_HOME", HOME.toString()), false,
                 Optional.of("not a spec".getBytes(StandardCharsets.UTF_8)));
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
 
-        java.io.PrintWriter outWriter = new java.io.PrintWriter(out, true);
-        java.io.PrintWriter errWriter = new java.io.PrintWriter(err, true);
+        PrintWriter outWriter = new PrintWriter(out, true);
+        PrintWriter errWriter = new PrintWriter(err, true);
         int code = placement.prepare(invocation, outWriter, errWriter).run();
 
         assertThat(code).isEqualTo(ExitCode.INVALID_SPEC);
@@ -73,7 +76,7 @@ class CommandPlacementTest {
     }
 
     private Placement place(Invocation invocation) {
-        java.io.PrintWriter discard = new java.io.PrintWriter(java.io.OutputStream.nullOutputStream());
+        PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
         return placement.prepare(invocation, discard, discard).placement();
     }
 

@@ -3,6 +3,7 @@ package io.infrakit.manager;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public record Invocation(Path workingDirectory, List<String> args, Map<String, S
             }
         }
         Optional<byte[]> stdin = withStdin
-                ? Optional.of(java.util.Arrays.copyOfRange(body, end, body.length)) : Optional.empty();
+                ? Optional.of(Arrays.copyOfRange(body, end, body.length)) : Optional.empty();
         if (!withStdin && end != body.length) {
             return Optional.empty();
         }

@@ -120,7 +120,7 @@ class CommandServerIT {
         return curl;
     }
 
-    /** echo prints its arguments and fails with 3; cat copies stdin; wait waits for an interrupt; local runs in the caller. */
+    /** echo prints its arguments and fails with 3; cat copies stdin; wait blocks until interrupted; local runs in the caller. */
     private final class ScriptedCli implements CommandRunner {
 
         @Override
@@ -157,7 +157,7 @@ class CommandServerIT {
                 }
                 default -> {
                     try {
-                        Thread.sleep(60_000);
+                        new CountDownLatch(1).await();
                         return 0;
                     } catch (InterruptedException e) {
                         cancelled.countDown();

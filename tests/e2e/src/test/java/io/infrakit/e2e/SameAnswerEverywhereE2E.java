@@ -133,7 +133,7 @@ class SameAnswerEverywhereE2E {
     }
 
     /** A home, a working directory with the script's files, and a launcher started there. */
-    private record Situation(Path home, Path work, Launcher launcher) implements AutoCloseable {
+    private record Situation(TemporaryHome temporary, Path home, Launcher launcher) implements AutoCloseable {
 
         static Situation create(String prefix, Map<String, String> extraEnv) throws IOException {
             TemporaryHome temporary = TemporaryHome.create(prefix, extraEnv);
@@ -142,7 +142,7 @@ class SameAnswerEverywhereE2E {
             Files.writeString(work.resolve("web.json"), WEB);
             Files.writeString(work.resolve("web.json.ftl"), TEMPLATE);
             Files.writeString(work.resolve("invalid.json"), INVALID);
-            return new Situation(temporary.root(), work, temporary.launcher().in(work));
+            return new Situation(temporary, temporary.root(), temporary.launcher().in(work));
         }
 
         Launcher.Result run(String stdin, String... args) {
@@ -161,10 +161,7 @@ class SameAnswerEverywhereE2E {
 
         @Override
         public void close() throws IOException {
-            launcher.run("manager", "stop");
-            try (var paths = Files.walk(home)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            temporary.close();
         }
     }
 }
