@@ -1,17 +1,18 @@
 package io.infrakit.engine.group.spec;
 
-import io.infrakit.spi.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * InfraKit's config hash: SHA-1 over the canonical JSON (keys sorted at every level) of the Instance section
- * followed by the Flavor section, in lower-case base32 without padding, so it is [a-z2-7] only and the order of keys
- * in the user's file does not matter.
+ * InfraKit's config hash, byte for byte as InfraKit (Go) computes it, so instances it tagged are ours without a
+ * rollout: SHA-1 over the {@link #stableFormat stable text} of the Instance section followed by that of the Flavor
+ * section, in lower-case base32 without padding ({@code [a-z2-7]}, 32 characters). Changing anything here rolls
+ * every group of every user; the golden list in the tests guards it.
  */
 public final class ConfigHash {
 
@@ -23,19 +24,25 @@ public final class ConfigHash {
     public static String of(PluginSection instance, PluginSection flavor) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(canonical(instance).getBytes(StandardCharsets.UTF_8));
-            sha1.update(canonical(flavor).getBytes(StandardCharsets.UTF_8));
+            sha1.update(stableFormat(instance).getBytes(StandardCharsets.UTF_8));
+            sha1.update(stableFormat(flavor).getBytes(StandardCharsets.UTF_8));
             return base32(sha1.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-1", e);
         }
     }
 
-    private static String canonical(PluginSection section) {
-        Map<String, Object> fields = new LinkedHashMap<>();
+    /**
+     * A section as InfraKit's {@code stableFormat} writes it: the section's two fields (no {@code omitempty} on
+     * either, so a missing Properties is {@code null}) read back as a generic map and written by
+     * {@code json.MarshalIndent(map, "  ", "  ")}.
+     */
+    static String stableFormat(PluginSection section) {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
         fields.put("Plugin", section.plugin());
-        fields.put("Properties", section.properties().node());
-        return Json.canonical(fields);
+        JsonNode properties = section.properties().node();
+        fields.set("Properties", properties);
+        return GoJsonIndent.write(fields, "  ", "  ");
     }
 
     static String base32(byte[] bytes) {
