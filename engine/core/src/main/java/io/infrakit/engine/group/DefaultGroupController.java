@@ -134,10 +134,12 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     private String explain(GroupState group, GroupProperties next) {
         InstancePlugin instances = plugins.instance(next.instance().plugin());
         String hash = next.configHash();
+        String legacyHash = next.legacyConfigHash();
         List<InstanceDescription> members = instances.describeInstances(Map.of(Tags.GROUP, group.id.value()), false);
         int desired = (int) members.stream().filter(member -> {
             String memberHash = member.tags().get(Tags.CONFIG_HASH);
-            return hash.equals(memberHash) || Tags.BOOTSTRAP_HASH.equals(memberHash);
+            return hash.equals(memberHash) || legacyHash.equals(memberHash)
+                    || Tags.BOOTSTRAP_HASH.equals(memberHash);
         }).count();
         return UpdatePlans.explain(group.properties().allocation(), next.allocation(), desired,
                 members.size() - desired);

@@ -57,7 +57,8 @@ final class GroupReconciler {
         InstancePlugin instances = plugins.instance(snapshot.properties().instance().plugin());
         FlavorPlugin flavor = plugins.flavor(target.flavor().plugin());
 
-        List<InstanceDescription> observed = MemberObserver.labelAndList(group.id, instances, targetHash);
+        List<InstanceDescription> observed = MemberObserver.labelAndList(group.id, instances, targetHash,
+                group.configHashesByLegacyHash());
         Instant now = clock.instant();
         Set<InstanceId> observedIds = ids(observed);
         Map<InstanceId, Instant> since = group.seen(observedIds, now);

@@ -33,6 +33,7 @@ final class GroupState {
     private GroupSpec spec;
     private GroupProperties properties;
     private final Map<String, GroupProperties> revisions = new HashMap<>();
+    private final Map<String, String> legacyHashOf = new HashMap<>();
     private String committedHash;
     private RevisionHistory history = RevisionHistory.empty();
     private String provenHash;
@@ -135,6 +136,17 @@ final class GroupState {
         generation++;
         status.outdated(rollout.targetHash());
         return history.revisions(hash).get(0);
+    }
+
+    /**
+     * For every revision this group holds, its {@link GroupProperties#legacyConfigHash() legacy hash} to its config
+     * hash: a member tagged with the former runs the latter.
+     */
+    synchronized Map<String, String> configHashesByLegacyHash() {
+        Map<String, String> current = new HashMap<>();
+        revisions.forEach((hash, revision) ->
+                current.put(legacyHashOf.computeIfAbsent(hash, unknown -> revision.legacyConfigHash()), hash));
+        return current;
     }
 
     synchronized RevisionHistory history() {

@@ -11,13 +11,16 @@ import io.infrakit.spi.instance.LogicalId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Observes a group's members: InfraKit's label-and-list. Members are the instances tagged with the group; any
  * tagged {@code bootstrap} is adopted first (labelled with the group and the current config hash) and the list
- * taken again. A member with an {@code infrakit.logical_id} tag and no logical ID gets the tag's value.
+ * taken again. A member with an {@code infrakit.logical_id} tag and no logical ID gets the tag's value. A member
+ * tagged with the legacy hash of a revision (written before the config hash was InfraKit's) runs that revision: it
+ * is labelled with the revision's config hash, and counted as such even where the plugin cannot label.
  */
 final class MemberObserver {
 
@@ -26,13 +29,32 @@ final class MemberObserver {
     private MemberObserver() {
     }
 
-    static List<InstanceDescription> labelAndList(GroupId group, InstancePlugin instances, String configHash) {
+    static List<InstanceDescription> labelAndList(GroupId group, InstancePlugin instances, String configHash,
+                                                  Map<String, String> configHashesByLegacyHash) {
         List<InstanceDescription> members = list(group, instances);
         if (members.stream().anyMatch(member -> Tags.BOOTSTRAP_HASH.equals(member.tags().get(Tags.CONFIG_HASH)))) {
             adoptBootstrapped(group, instances, configHash);
             members = list(group, instances);
         }
-        return members;
+        return members.stream().map(member -> upgraded(member, instances, configHashesByLegacyHash)).toList();
+    }
+
+    private static InstanceDescription upgraded(InstanceDescription member, InstancePlugin instances,
+                                                Map<String, String> configHashesByLegacyHash) {
+        String tagged = member.tags().get(Tags.CONFIG_HASH);
+        String current = tagged == null ? null : configHashesByLegacyHash.get(tagged);
+        if (current == null) {
+            return member;
+        }
+        try {
+            instances.label(member.id(), Map.of(Tags.CONFIG_HASH, current));
+        } catch (RuntimeException e) {
+            LOG.debug("{} keeps its legacy config hash tag, the plugin cannot label it: {}", member.id(),
+                    e.getMessage());
+        }
+        Map<String, String> tags = new HashMap<>(member.tags());
+        tags.put(Tags.CONFIG_HASH, current);
+        return new InstanceDescription(member.id(), member.logicalId(), tags, member.properties());
     }
 
     /**

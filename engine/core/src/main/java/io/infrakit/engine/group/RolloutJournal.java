@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * What a group's controller must remember across a restart, besides what the instances' tags tell: the revisions
@@ -31,6 +33,16 @@ public record RolloutJournal(@JsonProperty("Committed") String committed,
         Objects.requireNonNull(target, "Target");
         reason = reason == null ? "" : reason;
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
+    }
+
+    /** The same journal with config hashes replaced as the map says (those not in it stay). */
+    RolloutJournal renamed(Map<String, String> newIds) {
+        UnaryOperator<String> rename = id -> id == null ? null : newIds.getOrDefault(id, id);
+        return new RolloutJournal(rename.apply(committed), rename.apply(target), rename.apply(fallback),
+                rename.apply(proven), rollingBack, reason, paused, revisions.stream()
+                .map(entry -> new Entry(rename.apply(entry.id()), entry.committedAt(), entry.plan(),
+                        entry.provenHealthyAt()))
+                .toList());
     }
 
     /** One revision in the history: its config hash, its last commit and its plan, and when it was proven. */

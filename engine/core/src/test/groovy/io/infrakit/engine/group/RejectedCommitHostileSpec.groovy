@@ -38,6 +38,7 @@ class RejectedCommitHostileSpec extends Specification {
     static final String MINION_PETS = GOOD.replace('"Size":2', '"LogicalIDs":["10.0.0.1"]')
     static final String ESCAPE_PET = GOOD.replace('"Size":2', '"LogicalIDs":["a\\u001b[2Jb"]')
             .replace('"minion"', '"leader"')
+    static final String BEYOND_FLOAT64 = GOOD.replace('"d1"', '[1,1e400]')
 
     @TempDir
     Path configs
@@ -97,6 +98,7 @@ class RejectedCommitHostileSpec extends Specification {
         'an unknown flavor, a new group'  | 'ghost'     | UNKNOWN_FLAVOR   | PluginNotFoundException || "Failed to find Flavor plugin 'nosuch':unknown plugin 'nosuch'; known: test"
         "the flavor's own Validate"       | 'testGroup' | MINION_PETS      | InvalidSpecException    || 'minion must use Size'
         'a logical ID holding ESC'        | 'ghost'     | ESCAPE_PET       | InvalidSpecException    || 'Invalid properties: Allocation.LogicalIDs: a logical ID "a\\u001B[2Jb" holds a control character (U+001B) at position 2'
+        'a number no float64 holds'       | 'testGroup' | BEYOND_FLOAT64   | InvalidSpecException    || 'Invalid properties: Instance.Properties.data[1]: a number beyond the range of a float64 (InfraKit cannot hash it)'
     }
 
     def "a group ID #what is refused in one escaped line, before anything is written"() {

@@ -159,7 +159,7 @@ class MemberOperationsTest {
     @Test
     void membersGetTheirLogicalIdFromTheTag() {
         instances.provision(InstanceSpec.of(Any.empty(), Map.of(Tags.GROUP, "workers", Tags.LOGICAL_ID, "two")));
-        assertThat(MemberObserver.labelAndList(GROUP, instances, "h"))
+        assertThat(MemberObserver.labelAndList(GROUP, instances, "h", Map.of()))
                 .extracting(InstanceDescription::logicalId).containsExactly(LogicalId.of("two"));
     }
 }

@@ -18,6 +18,11 @@ public record GroupProperties(AllocationSpec allocation, PluginSection instance,
         return ConfigHash.of(instance, flavor);
     }
 
+    /** The hash this project wrote before it matched InfraKit's: read only, to take over what it tagged. */
+    public String legacyConfigHash() {
+        return LegacyConfigHash.of(instance, flavor);
+    }
+
     public GroupProperties withAllocation(AllocationSpec newAllocation) {
         return new GroupProperties(newAllocation, instance, flavor, updating);
     }

@@ -137,7 +137,25 @@ public final class GroupPropertiesParser {
         if (plugin != null && !plugin.isNull() && !plugin.isTextual()) {
             throw invalid(name + ".Plugin: expected a plugin name, got " + plugin);
         }
+        requireFloat64Numbers(name + ".Properties", node.get("Properties"));
         return new PluginSection(plugin == null || plugin.isNull() ? "" : plugin.asText(), Any.of(node.get("Properties")));
+    }
+
+    /** InfraKit reads every number of a section into a float64 to hash it; one beyond that range cannot be hashed. */
+    private static void requireFloat64Numbers(String path, JsonNode node) {
+        if (node == null) {
+            return;
+        }
+        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            throw invalid(path + ": a number beyond the range of a float64 (InfraKit cannot hash it)");
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> requireFloat64Numbers(path + "." + field.getKey(), field.getValue()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireFloat64Numbers(path + "[" + i + "]", node.get(i));
+            }
+        }
     }
 
     private static JsonNode field(JsonNode parent, String path) {
