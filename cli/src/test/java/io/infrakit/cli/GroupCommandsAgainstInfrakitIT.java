@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +151,38 @@ class GroupCommandsAgainstInfrakitIT {
     }
 
     @Test
+    void commitWaitsOnTheMembersAndTheSize() throws Exception {
+        InfrakitReplayPlugin mystack = serve("mystack");
+        Path spec = Files.writeString(home.resolve("cattle.json"), goCommittedSpec());
+
+        Run commit = run("group", "commit", "--plugin", "mystack", spec.toString(), "--wait", "1m");
+
+        assertThat(commit.exitCode()).as(commit.toString()).isZero();
+        assertThat(commit.out()).isEqualTo("""
+                Committed cattle: Managing 5 instances
+                group cattle: converged, 5 of 5 current
+                """);
+        assertThat(commit.err()).isEqualTo(
+                "infrakit: health and rollout progress: not offered by plugin mystack (InfraKit)\n");
+        assertThat(mystack.calls()).containsExactly(
+                "Group.CommitGroup " + goCommit().request().path("params"),
+                goCall("Group.DescribeGroup", "mystack/cattle", "cattle"),
+                goCall("Group.Size", "mystack/cattle", "cattle"));
+    }
+
+    @Test
+    void watchFollowsTheMembersAndTheSizeInsteadOfEvents() throws Exception {
+        serve("mystack");
+
+        Run watch = run("group", "watch", "mystack/cattle", "--until-converged");
+
+        assertThat(watch.exitCode()).as(watch.toString()).isZero();
+        assertThat(watch.out()).isEqualTo("group cattle: converged, 5 of 5 current\n");
+        assertThat(watch.err()).isEqualTo("infrakit: events: not offered by plugin mystack (InfraKit); showing the "
+                + "group's members and size instead\n");
+    }
+
+    @Test
     void historyIsNotOfferedAndSaysSo() throws Exception {
         serve("mystack");
 
@@ -215,11 +248,22 @@ class GroupCommandsAgainstInfrakitIT {
                 destroyed = i;
             }
         }
-        List<GoExchange> mystack = GO_CLI.subList(committed + 1, destroyed + 1).stream()
+        List<GoExchange> mystack = GO_CLI.subList(committed, destroyed + 1).stream()
                 .filter(exchange -> exchange.plugin().equals("mystack")).toList();
         InfrakitReplayPlugin plugin = InfrakitReplayPlugin.serve(home.resolve("plugins").resolve(name), mystack);
         plugins.add(plugin);
         return plugin;
+    }
+
+    /** The first commit InfraKit's CLI made (not pretended). */
+    private static GoExchange goCommit() {
+        return GoWireCaptures.select(GO_CLI, "mystack", "Group.CommitGroup").stream()
+                .filter(exchange -> !exchange.request().path("params").path("Pretend").asBoolean())
+                .findFirst().orElseThrow();
+    }
+
+    private static String goCommittedSpec() {
+        return goCommit().request().path("params").path("Spec").toString();
     }
 
     /** The call InfraKit's CLI made with this method, Name and ID, as {@code method params}. */
