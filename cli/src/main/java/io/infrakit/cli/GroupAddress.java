@@ -23,8 +23,9 @@ record GroupAddress(Optional<PluginName> plugin, GroupId group) {
         PluginName named;
         try {
             named = PluginName.of(argument.substring(0, slash));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(argument + ": " + e.getMessage());
+        } catch (IllegalArgumentException notAPluginName) {
+            // Then it is meant as a group ID, and refused as one: IDs hold no '/'.
+            return new GroupAddress(option, GroupId.of(argument));
         }
         GroupId group = GroupId.of(argument.substring(slash + 1));
         if (option.isPresent() && !option.get().lookup().equals(named.lookup())) {
