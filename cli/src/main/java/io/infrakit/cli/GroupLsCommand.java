@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 
 import java.util.List;
 
-@Command(name = "ls", description = "List the groups the manager keeps.")
+@Command(name = "ls", description = "List the groups a group plugin keeps (the manager's, by default).")
 final class GroupLsCommand extends BaseCommand {
 
     @Mixin

@@ -10,8 +10,8 @@ import java.util.Optional;
 class GroupPluginOption {
 
     @Option(names = "--plugin", paramLabel = "NAME",
-            description = "The group plugin: a socket's name such as mystack (InfraKit's NAME/GROUP works too); "
-                    + "default: group when it serves, else the only plugin serving all groups, as InfraKit's manager")
+            description = "The group plugin, by its socket's name (e.g. mystack); default: group, else the only "
+                    + "plugin serving all groups")
     String plugin;
 
     /** The name given, if any; one that cannot name a plugin is a usage error. */
