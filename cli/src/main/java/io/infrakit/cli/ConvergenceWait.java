@@ -34,11 +34,11 @@ final class ConvergenceWait {
                 String summary) {
 
         static Look of(GroupStatus status) {
-            String reason = status.reason().isEmpty() ? "" : "; " + status.reason();
-            return new Look(status, ConvergenceWait.line(status), ConvergenceWait.settled(status), Math.min(status.updated(), status.desired()),
-                    status.desired(), " " + status.phase() + (status.reason().isEmpty() ? "" : ": " + status.reason()),
-                    status.phase() + ", " + status.updated() + " of " + status.desired() + " updated"
-                            + health(status) + reason);
+            String progress = " " + status.phase() + (status.reason().isEmpty() ? "" : ": " + status.reason());
+            String summary = status.phase() + ", " + status.updated() + " of " + status.desired() + " updated"
+                    + health(status) + (status.reason().isEmpty() ? "" : "; " + status.reason());
+            return new Look(status, ConvergenceWait.line(status), ConvergenceWait.settled(status),
+                    Math.min(status.updated(), status.desired()), status.desired(), progress, summary);
         }
 
         /** InfraKit's view: converged (no update under way, its word) and the members against the size. */

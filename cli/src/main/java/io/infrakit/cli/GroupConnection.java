@@ -138,7 +138,7 @@ final class GroupConnection {
                 + missing(RolloutControl.INTERFACE.encoded()) + ": it serves InfraKit's Group methods alone"));
     }
 
-    /** The note for what an InfraKit plugin does not offer: {@code history: not offered by plugin mystack (InfraKit)}. */
+    /** What an InfraKit plugin does not offer, said: {@code history: not offered by plugin mystack (InfraKit)}. */
     String missing(String what) {
         return what + ": not offered by plugin " + plugin.lookup() + " (InfraKit)";
     }

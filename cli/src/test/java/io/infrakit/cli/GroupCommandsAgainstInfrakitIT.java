@@ -106,7 +106,8 @@ class GroupCommandsAgainstInfrakitIT {
 
         assertThat(describe.exitCode()).as(describe.toString()).isZero();
         assertThat(describe.out()).contains("\"Desired\" : 5")
-                .contains("\"Missing\" : \"phase, health and rollout progress: not offered by plugin mystack (InfraKit)\"")
+                .contains("\"Missing\" : \"phase, health and rollout progress: not offered by plugin mystack "
+                        + "(InfraKit)\"")
                 .doesNotContain("\"Status\"");
     }
 

@@ -104,7 +104,8 @@ class RemoteGroupPluginOnInfrakitAnswersIT {
                     case "Group.SetSize" -> plugin.setSize(id, params.path("Size").asInt());
                     case "Group.FreeGroup" -> plugin.freeGroup(id);
                     case "Group.DestroyGroup" -> plugin.destroyGroup(id);
-                    default -> plugin.destroyInstances(id, List.of(InstanceId.of(params.path("Instances").get(0).asText())));
+                    default -> plugin.destroyInstances(id,
+                            List.of(InstanceId.of(params.path("Instances").get(0).asText())));
                 }
                 return method;
             })).as(method).isNotEmpty().containsOnly(method);
