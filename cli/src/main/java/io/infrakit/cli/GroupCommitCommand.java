@@ -67,6 +67,9 @@ final class GroupCommitCommand extends BaseCommand {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    @Mixin
+    GroupPluginOption plugin = new GroupPluginOption();
+
     GroupCommitCommand(CliEnvironment cli) {
         super(cli);
     }
@@ -78,11 +81,11 @@ final class GroupCommitCommand extends BaseCommand {
         if (simulate) {
             return simulate(spec);
         }
-        ManagerConnection manager = ManagerConnection.open(cli, home());
+        GroupConnection connection = GroupConnection.open(cli, home(), plugin.pluginName());
         if (pretend) {
-            return pretend(manager.groups(), spec);
+            return pretend(connection.groups(), spec);
         }
-        String plan = manager.groups().commitGroup(spec, false);
+        String plan = connection.groups().commitGroup(spec, false);
         Printer.print(cli, output.format, new Committed(spec.id().value(), plan, null),
                 () -> "Committed " + spec.id() + ": " + plan);
         if (wait == null) {
@@ -91,7 +94,7 @@ final class GroupCommitCommand extends BaseCommand {
         // Data on stdout stays parseable: the wait's progress lines go to stderr then.
         CliEnvironment progress = output.format == OutputFormat.text ? cli : new CliEnvironment(cli.err(), cli.err(),
                 cli.environment(), cli.terminal(), cli.workingDirectory(), cli.in());
-        new ConvergenceWait(progress, manager.rollouts(), spec.id(), wait).await();
+        ConvergenceWait.of(progress, connection, spec.id(), wait).await();
         return ExitCode.OK;
     }
 
@@ -136,7 +139,7 @@ final class GroupCommitCommand extends BaseCommand {
                 .withBoundsFrom(cli.environment());
         RolloutSimulator simulator = new RolloutSimulator(settings);
         simulator.checkSize(spec);
-        GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
+        GroupPlugin groups = GroupConnection.open(cli, home(), plugin.pluginName()).groups();
         String plan = groups.commitGroup(spec, true);
         Optional<GroupSpec> current = committed(groups, spec);
         List<InstanceDescription> members = current.isPresent()

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrakit.engine.group.plan.WaitTimes;
 import io.infrakit.spi.group.GroupDescription;
 import io.infrakit.spi.group.GroupId;
+import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.group.GroupStatus;
+import io.infrakit.spi.group.RolloutControl;
 import io.infrakit.spi.instance.InstanceDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.List;
+import java.util.Optional;
 
 @Command(name = "describe", description = "Show a group's phase, counts, what it waits for, and its instances.")
 final class GroupDescribeCommand extends BaseCommand {
@@ -25,21 +28,43 @@ final class GroupDescribeCommand extends BaseCommand {
         super(cli);
     }
 
+    /**
+     * Status from our Rollout extension; from a plugin without it, Desired (InfraKit's Size) and Missing, what it
+     * does not offer, instead.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Described(@JsonProperty("ID") String id,
                      @JsonProperty("Status") GroupStatus status,
                      @JsonProperty("Converged") boolean converged,
-                     @JsonProperty("Instances") List<InstanceDescription> instances) {
+                     @JsonProperty("Instances") List<InstanceDescription> instances,
+                     @JsonProperty("Desired") Integer desired,
+                     @JsonProperty("Missing") String missing) {
     }
 
     @Override
     int run() {
-        GroupId id = group.groupId();
-        ManagerConnection manager = ManagerConnection.open(cli, home());
-        group.requireIn(manager.groups());
-        GroupDescription description = manager.groups().describeGroup(id);
-        GroupStatus status = manager.rollouts().status(id);
-        Described described = new Described(group.id, status, description.converged(), description.instances());
+        GroupAddress address = group.address();
+        GroupId id = address.group();
+        GroupConnection connection = GroupConnection.open(cli, home(), address.plugin());
+        GroupPlugin groups = connection.groups(id);
+        group.requireIn(groups);
+        GroupDescription description = groups.describeGroup(id);
+        Optional<RolloutControl> rollouts = connection.rollouts(id);
+        if (rollouts.isEmpty()) {
+            int desired = groups.size(id);
+            String missing = connection.missing("phase, health and rollout progress");
+            Described described = new Described(id.value(), null, description.converged(), description.instances(),
+                    desired, missing);
+            Printer.print(cli, output.format, described, out -> {
+                out.print("group " + id + ": " + (description.converged() ? "converged" : "updating") + ", desired "
+                        + desired + ", current " + description.instances().size() + "\n  " + missing + "\n");
+                InstanceDescribeCommand.table(out, description.instances());
+            });
+            return ExitCode.OK;
+        }
+        GroupStatus status = rollouts.get().status(id);
+        Described described = new Described(id.value(), status, description.converged(), description.instances(),
+                null, null);
         Printer.print(cli, output.format, described, out -> {
             out.print(summary(status) + "\n");
             InstanceDescribeCommand.table(out, description.instances());

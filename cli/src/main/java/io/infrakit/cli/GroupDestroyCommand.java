@@ -17,11 +17,12 @@ final class GroupDestroyCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupId id = group.groupId();
-        GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
+        GroupAddress address = group.address();
+        GroupId id = address.group();
+        GroupPlugin groups = GroupConnection.open(cli, home(), address.plugin()).groups(id);
         group.requireIn(groups);
         groups.destroyGroup(id);
-        cli.out().println("Destroy " + group.id + " initiated");
+        cli.out().println("Destroy " + id + " initiated");
         cli.out().flush();
         return ExitCode.OK;
     }

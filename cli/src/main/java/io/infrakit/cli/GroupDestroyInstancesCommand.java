@@ -24,9 +24,10 @@ final class GroupDestroyInstancesCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupId id = group.groupId();
+        GroupAddress address = group.address();
+        GroupId id = address.group();
         List<InstanceId> members = instances.stream().map(InstanceId::of).toList();
-        GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
+        GroupPlugin groups = GroupConnection.open(cli, home(), address.plugin()).groups(id);
         group.requireIn(groups);
         groups.destroyInstances(id, members);
         cli.out().println("Initiated.");

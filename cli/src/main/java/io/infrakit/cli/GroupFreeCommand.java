@@ -17,11 +17,12 @@ final class GroupFreeCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupId id = group.groupId();
-        GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
+        GroupAddress address = group.address();
+        GroupId id = address.group();
+        GroupPlugin groups = GroupConnection.open(cli, home(), address.plugin()).groups(id);
         group.requireIn(groups);
         groups.freeGroup(id);
-        cli.out().println("Freed " + group.id);
+        cli.out().println("Freed " + id);
         cli.out().flush();
         return ExitCode.OK;
     }

@@ -2,11 +2,13 @@ package io.infrakit.cli;
 
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.Revision;
+import io.infrakit.spi.group.RolloutControl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 @Command(name = "history", description = "List a group's revisions, newest first: when committed, the plan, "
         + "whether the whole group was ever healthy on it, and which one it runs or moves to (*).")
@@ -24,10 +26,21 @@ final class GroupHistoryCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupId id = group.groupId();
-        ManagerConnection manager = ManagerConnection.open(cli, home());
-        group.requireIn(manager.groups());
-        List<Revision> revisions = manager.rollouts().history(id);
+        GroupAddress address = group.address();
+        GroupId id = address.group();
+        GroupConnection connection = GroupConnection.open(cli, home(), address.plugin());
+        group.requireIn(connection.groups(id));
+        Optional<RolloutControl> rollouts = connection.rollouts(id);
+        if (rollouts.isEmpty()) {
+            // No revisions to list: data formats get an empty list and the note on stderr.
+            String missing = connection.missing("history");
+            Printer.print(cli, output.format, List.of(), () -> missing + "\n");
+            if (output.format != OutputFormat.text) {
+                cli.notice(missing);
+            }
+            return ExitCode.OK;
+        }
+        List<Revision> revisions = rollouts.get().history(id);
         Printer.print(cli, output.format, revisions, () -> table(revisions));
         return ExitCode.OK;
     }

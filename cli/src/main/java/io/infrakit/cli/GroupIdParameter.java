@@ -10,16 +10,20 @@ import picocli.CommandLine.Parameters;
 import java.util.List;
 
 /**
- * The group a command acts on; {@link #groupId()} refuses an ID no group can have (exit 3), so call it first, and
- * {@link #requireIn} one the manager does not have (exit 3, naming the groups it has).
+ * The group a command acts on, and {@code --plugin}; {@link #address()} refuses an ID no group can have (exit 3), so
+ * call it first, and {@link #requireIn} one the plugin does not have (exit 3, naming the groups it has).
  */
-final class GroupIdParameter {
+final class GroupIdParameter extends GroupPluginOption {
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The group's ID")
+    @Parameters(index = "0", paramLabel = "ID", description = "The group's ID, or NAME/ID for the group plugin NAME")
     String id;
 
+    GroupAddress address() {
+        return GroupAddress.parse(id, pluginName());
+    }
+
     GroupId groupId() {
-        return GroupId.of(id);
+        return address().group();
     }
 
     /** Refuses a group the manager does not have: {@code no group 'nope'; groups: a, b}. */

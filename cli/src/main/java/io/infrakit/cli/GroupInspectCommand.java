@@ -24,8 +24,9 @@ final class GroupInspectCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupId id = group.groupId();
-        List<GroupSpec> committed = ManagerConnection.open(cli, home()).groups().inspectGroups();
+        GroupAddress address = group.address();
+        GroupId id = address.group();
+        List<GroupSpec> committed = GroupConnection.open(cli, home(), address.plugin()).groups(id).inspectGroups();
         GroupSpec spec = committed.stream().filter(stored -> stored.id().equals(id)).findFirst()
                 .orElseThrow(() -> unknown(id, committed));
         // The spec is data either way: text output is its JSON.

@@ -11,11 +11,14 @@ import picocli.CommandLine.Mixin;
 
 import java.util.List;
 
-@Command(name = "ls", description = "List the groups the manager keeps.")
+@Command(name = "ls", description = "List the groups a group plugin keeps (the manager's, by default).")
 final class GroupLsCommand extends BaseCommand {
 
     @Mixin
     OutputOptions output = new OutputOptions();
+
+    @Mixin
+    GroupPluginOption plugin = new GroupPluginOption();
 
     GroupLsCommand(CliEnvironment cli) {
         super(cli);
@@ -28,11 +31,11 @@ final class GroupLsCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
-        List<Row> rows = groups.inspectGroups().stream()
+        GroupConnection connection = GroupConnection.open(cli, home(), plugin.pluginName());
+        List<Row> rows = connection.groups().inspectGroups().stream()
                 .map(GroupSpec::id)
                 .sorted()
-                .map(id -> row(groups, id, cli))
+                .map(id -> row(connection.groups(id), id, cli))
                 .toList();
         Printer.print(cli, output.format, rows, () -> Printer.table(List.of("ID", "INSTANCES", "CONVERGED"),
                 rows.stream().map(row -> List.of(row.id(), row.instances() == null ? "-" : row.instances().toString(),

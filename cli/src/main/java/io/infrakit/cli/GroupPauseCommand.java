@@ -16,11 +16,12 @@ final class GroupPauseCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupId id = group.groupId();
-        ManagerConnection manager = ManagerConnection.open(cli, home());
-        group.requireIn(manager.groups());
-        manager.rollouts().pause(id);
-        cli.out().println("Paused " + group.id);
+        GroupAddress address = group.address();
+        GroupId id = address.group();
+        GroupConnection connection = GroupConnection.open(cli, home(), address.plugin());
+        group.requireIn(connection.groups(id));
+        connection.requireRollouts("group pause", id).pause(id);
+        cli.out().println("Paused " + id);
         cli.out().flush();
         return ExitCode.OK;
     }

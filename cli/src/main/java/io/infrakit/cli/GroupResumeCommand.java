@@ -16,11 +16,12 @@ final class GroupResumeCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupId id = group.groupId();
-        ManagerConnection manager = ManagerConnection.open(cli, home());
-        group.requireIn(manager.groups());
-        manager.rollouts().resume(id);
-        cli.out().println("Resumed " + group.id);
+        GroupAddress address = group.address();
+        GroupId id = address.group();
+        GroupConnection connection = GroupConnection.open(cli, home(), address.plugin());
+        group.requireIn(connection.groups(id));
+        connection.requireRollouts("group resume", id).resume(id);
+        cli.out().println("Resumed " + id);
         cli.out().flush();
         return ExitCode.OK;
     }

@@ -30,12 +30,13 @@ final class GroupRollbackCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupId id = group.groupId();
-        ManagerConnection manager = ManagerConnection.open(cli, home());
-        group.requireIn(manager.groups());
-        RolloutControl rollouts = manager.rollouts();
+        GroupAddress address = group.address();
+        GroupId id = address.group();
+        GroupConnection connection = GroupConnection.open(cli, home(), address.plugin());
+        group.requireIn(connection.groups(id));
+        RolloutControl rollouts = connection.requireRollouts("group rollback", id);
         Revision revision = rollouts.rollback(id, Optional.ofNullable(to));
-        cli.out().println(message(group.id, revision));
+        cli.out().println(message(id.value(), revision));
         cli.out().flush();
         if (wait != null) {
             new ConvergenceWait(cli, rollouts, id, wait).await();

@@ -22,18 +22,19 @@ final class GroupScaleCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupId id = group.groupId();
+        GroupAddress address = group.address();
+        GroupId id = address.group();
         if (size != null && size < 0) {
             throw new UsageException("group scale " + id + ": the size must be 0 or more, got " + size);
         }
-        GroupPlugin groups = ManagerConnection.open(cli, home()).groups();
+        GroupPlugin groups = GroupConnection.open(cli, home(), address.plugin()).groups(id);
         group.requireIn(groups);
-        int current = groups.describeGroup(id).instances().size();
+        int current = groups.size(id);
         if (size == null) {
-            cli.out().println("Group " + group.id + " at " + current + " instances");
+            cli.out().println("Group " + id + " at " + current + " instances");
         } else {
             groups.setSize(id, size);
-            cli.out().println("Group " + group.id + " at " + current + " instances, scale to " + size);
+            cli.out().println("Group " + id + " at " + current + " instances, scale to " + size);
         }
         cli.out().flush();
         return ExitCode.OK;

@@ -1,11 +1,14 @@
 package io.infrakit.cli;
 
 import io.infrakit.spi.group.GroupId;
+import io.infrakit.spi.group.GroupPlugin;
+import io.infrakit.spi.group.RolloutControl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 @Command(name = "watch", description = "Print a group's events as they happen, until Ctrl-C or, with "
@@ -32,10 +35,19 @@ final class GroupWatchCommand extends BaseCommand {
 
     @Override
     int run() {
-        GroupId id = group.groupId();
-        ManagerConnection manager = ManagerConnection.open(cli, home());
-        group.requireIn(manager.groups());
-        new EventWatch(cli, manager.rollouts(), id, output.format,
+        GroupAddress address = group.address();
+        GroupId id = address.group();
+        GroupConnection connection = GroupConnection.open(cli, home(), address.plugin());
+        GroupPlugin groups = connection.groups(id);
+        group.requireIn(groups);
+        Optional<RolloutControl> rollouts = connection.rollouts(id);
+        if (rollouts.isEmpty()) {
+            ConvergenceWait.ofInfrakit(cli, groups, id, null,
+                    connection.missing("events") + "; showing the group's members and size instead")
+                    .follow(untilConverged);
+            return ExitCode.OK;
+        }
+        new EventWatch(cli, rollouts.get(), id, output.format,
                 () -> LockSupport.parkNanos(POLL.toNanos())).run(all, untilConverged);
         return ExitCode.OK;
     }

@@ -50,14 +50,17 @@ final class GroupMessages {
                             @JsonProperty("Description") GroupDescription description) {
     }
 
-    record InspectRequest(@JsonProperty("Name") String name) {
+    /** {@code ID} is empty, as InfraKit's own client sends it: every group the addressed object has is listed. */
+    record InspectRequest(@JsonProperty("Name") String name, @JsonProperty("ID") String id) {
         InspectRequest {
             name = Wire.orDefault(name);
+            id = id == null ? "" : id;
         }
     }
 
+    /** {@code ID}: empty (InfraKit's plugins answer {@code ""}), so plain text rather than a group ID. */
     record InspectResponse(@JsonProperty("Name") String name,
-                           @JsonProperty("ID") GroupId id,
+                           @JsonProperty("ID") String id,
                            @JsonProperty("Groups") List<GroupSpec> groups) {
         InspectResponse {
             groups = groups == null ? List.of() : List.copyOf(groups);
