@@ -1,6 +1,8 @@
 package io.infrakit.cli;
 
 import io.infrakit.engine.InfrakitHome;
+import io.infrakit.engine.manager.Manager;
+import io.infrakit.engine.manager.PluginSelection;
 import io.infrakit.manager.ManagerProcess;
 import io.infrakit.rpc.PluginClient;
 import io.infrakit.rpc.PluginDiscovery;
@@ -15,7 +17,9 @@ import io.infrakit.spi.instance.InstancePlugin;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The CLI's way to the plugins the manager serves; starts the manager first when it is not running. */
 final class ManagerConnection {
@@ -50,6 +54,12 @@ final class ManagerConnection {
     static Optional<ManagerConnection> ifRunning(CliEnvironment cli, InfrakitHome home) {
         return ManagerProcess.running(home).isPresent() ? Optional.of(new ManagerConnection(cli, home))
                 : Optional.empty();
+    }
+
+    /** The kind of each plugin the manager serves, by name ({@link Manager#served}). */
+    Map<String, String> servedKinds() {
+        return Manager.served(home).stream()
+                .collect(Collectors.toMap(PluginSelection::name, PluginSelection::kind, (a, b) -> a));
     }
 
     List<PluginEndpoint> endpoints() {

@@ -2,11 +2,14 @@ package io.infrakit.cli;
 
 import io.infrakit.manager.ManagerProcess;
 import io.infrakit.engine.InfrakitHome;
+import io.infrakit.engine.manager.ManagerConfig;
+import io.infrakit.engine.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
 
 import java.util.OptionalLong;
 
-@Command(name = "start", description = "Start the manager in the background (pid and log files in the home).")
+@Command(name = "start", description = "Start the manager in the background (pid and log files in the home), serving "
+        + "the plugins $INFRAKIT_HOME/manager.yml names ('plugin start' writes it; exit 3 if it is invalid), else all.")
 final class ManagerStartCommand extends BaseCommand {
 
     ManagerStartCommand(CliEnvironment cli) {
@@ -21,6 +24,7 @@ final class ManagerStartCommand extends BaseCommand {
             cli.out().println("manager already running (pid " + running.getAsLong() + ")");
             return ExitCode.OK;
         }
+        ManagerConfig.selection(home, PluginRegistry.load(ManagerStartCommand.class.getClassLoader()));
         long pid = ManagerConnection.startManager(cli, home);
         cli.out().println("manager started (pid " + pid + ", log " + home.managerLogFile() + ")");
         return ExitCode.OK;

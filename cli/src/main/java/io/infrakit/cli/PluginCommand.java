@@ -2,6 +2,7 @@ package io.infrakit.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "plugin", description = "The plugins the manager serves.", subcommands = {PluginLsCommand.class})
+@Command(name = "plugin", description = "The plugins the manager serves.",
+        subcommands = {PluginLsCommand.class, PluginStartCommand.class})
 final class PluginCommand {
 }

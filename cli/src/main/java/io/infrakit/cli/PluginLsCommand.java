@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-@Command(name = "ls", description = "List every plugin object with the interfaces and versions it implements and its socket.")
+@Command(name = "ls", description = "List every plugin object with its kind (as 'plugin start' names kinds; - for a "
+        + "plugin the manager does not serve), the interfaces and versions it implements and its socket.")
 final class PluginLsCommand extends BaseCommand {
 
     @Mixin
@@ -23,6 +24,7 @@ final class PluginLsCommand extends BaseCommand {
 
     /** One object of one plugin, and one interface it implements. */
     record Row(@JsonProperty("Name") String name,
+               @JsonProperty("Kind") String kind,
                @JsonProperty("Interface") String implemented,
                @JsonProperty("Socket") String socket,
                @JsonProperty("Error") String error) {
@@ -31,8 +33,8 @@ final class PluginLsCommand extends BaseCommand {
     @Override
     int run() {
         List<Row> rows = rows(ManagerConnection.open(cli, home()));
-        Printer.print(cli, output.format, rows, () -> Printer.table(List.of("NAME", "INTERFACE", "SOCKET"),
-                rows.stream().map(row -> List.of(row.name(),
+        Printer.print(cli, output.format, rows, () -> Printer.table(List.of("NAME", "KIND", "INTERFACE", "SOCKET"),
+                rows.stream().map(row -> List.of(row.name(), row.kind(),
                         row.error() == null ? row.implemented() : "unreachable: " + row.error(), row.socket())).toList()));
         return ExitCode.OK;
     }
@@ -40,14 +42,16 @@ final class PluginLsCommand extends BaseCommand {
     /** Every object of every plugin the manager's directory lists, by name; one that does not answer says why. */
     static List<Row> rows(ManagerConnection manager) {
         List<Row> rows = new ArrayList<>();
+        Map<String, String> kinds = manager.servedKinds();
         for (PluginEndpoint endpoint : manager.endpoints()) {
+            String kind = kinds.getOrDefault(endpoint.name(), "-");
             try {
                 Map<InterfaceSpec, List<String>> objects = manager.client(endpoint).hello();
                 objects.forEach((spec, names) -> names.forEach(object ->
-                        rows.add(new Row(objectName(endpoint.name(), object), spec.encoded(),
+                        rows.add(new Row(objectName(endpoint.name(), object), kind, spec.encoded(),
                                 endpoint.socket().toString(), null))));
             } catch (InfrakitException e) {
-                rows.add(new Row(endpoint.name(), "-", endpoint.socket().toString(), Commands.oneLine(e)));
+                rows.add(new Row(endpoint.name(), kind, "-", endpoint.socket().toString(), Commands.oneLine(e)));
             }
         }
         rows.sort((a, b) -> (a.name() + " " + a.implemented()).compareTo(b.name() + " " + b.implemented()));

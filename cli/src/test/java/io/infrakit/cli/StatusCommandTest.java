@@ -21,10 +21,10 @@ class StatusCommandTest {
     @Test
     void withAManagerItsPluginsByNameAndOneLinePerGroup() {
         Status status = new Status(new Manager(true, 4242L, "/home/me/.infrakit", STARTED, "PT2H5M"),
-                List.of(new PluginLsCommand.Row("file", "Instance/0.6.1", "/s/file", null),
-                        new PluginLsCommand.Row("simulator/compute", "Instance/0.6.1", "/s/simulator", null),
-                        new PluginLsCommand.Row("simulator/disk", "Instance/0.6.1", "/s/simulator", null),
-                        new PluginLsCommand.Row("qemu", "-", "/s/qemu", "connection refused")),
+                List.of(new PluginLsCommand.Row("file", "file", "Instance/0.6.1", "/s/file", null),
+                        new PluginLsCommand.Row("simulator/compute", "simulator", "Instance/0.6.1", "/s/simulator", null),
+                        new PluginLsCommand.Row("simulator/disk", "simulator", "Instance/0.6.1", "/s/simulator", null),
+                        new PluginLsCommand.Row("qemu", "qemu", "-", "/s/qemu", "connection refused")),
                 List.of(new Group("db", null, "Group 'db' is not being watched"),
                         new Group("web", new GroupStatus(GroupId.of("web"), GroupPhase.ROLLING_OUT, 3, 4, 1, 3, 0,
                                 "a", "b", "waiting for 1 instance to become healthy", "", false, false, STARTED),

@@ -2,6 +2,7 @@ package io.infrakit.manager;
 
 import io.infrakit.engine.InfrakitHome;
 import io.infrakit.engine.manager.Manager;
+import io.infrakit.engine.manager.ManagerConfig;
 import io.infrakit.engine.manager.ServedPlugin;
 import io.infrakit.engine.plugin.PluginRegistry;
 
@@ -12,7 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The manager daemon in the foreground: the engine with its plugins on their sockets, and the launcher's commands
+ * The manager daemon in the foreground: the engine with its plugins on their sockets (those the home's
+ * {@link ManagerConfig} names, else all), and the launcher's commands
  * on {@code cli.sock}, until SIGTERM or Ctrl-C.
  */
 public final class Daemon {
@@ -22,7 +24,8 @@ public final class Daemon {
 
     public static void run(InfrakitHome home, Map<String, String> environment, CommandRunner commands,
                            PrintWriter out) throws InterruptedException {
-        Manager manager = Manager.start(home, PluginRegistry.load(Daemon.class.getClassLoader()), environment,
+        PluginRegistry registry = PluginRegistry.load(Daemon.class.getClassLoader());
+        Manager manager = Manager.start(home, registry, ManagerConfig.selection(home, registry), environment,
                 Clock.systemUTC());
         Optional<CommandServer> commandServer = CommandServer.start(manager.home(), BuildIdentity.ofRunningCode(),
                 commands);
@@ -33,7 +36,7 @@ public final class Daemon {
             stopped.countDown();
         }, "manager-shutdown"));
         for (ServedPlugin plugin : manager.plugins()) {
-            out.println("serving " + plugin.name() + " on " + plugin.socket());
+            out.println("serving " + plugin.name() + " (" + plugin.kind() + ") on " + plugin.socket());
         }
         out.println("manager running (pid " + ProcessHandle.current().pid() + ", home " + manager.home().root() + ")");
         out.flush();

@@ -32,15 +32,11 @@ import java.util.function.Supplier;
 /**
  * The manager daemon: hosts the built-in plugins, serves each on its own socket in the plugins directory, and
  * keeps the user's group specs so it can commit them again after a restart. Its home, sockets and files are its
- * user's alone. Its {@code group} plugin also serves
- * the groups as controllers, as InfraKit's manager does: {@code group/groups} for any, {@code group/<id>} for one.
+ * user's alone. Which plugins, under which names, is a {@link PluginSelection}. Its own group plugin (kind
+ * {@code manager}, by default named {@code group}) also serves the groups as controllers, as InfraKit's manager
+ * does: {@code group/groups} for any, {@code group/<id>} for one.
  */
 public final class Manager implements AutoCloseable {
-
-    /** The name the manager's own group plugin answers to, as in InfraKit. */
-    public static final String GROUP_PLUGIN = "group";
-    /** The name of the backend group plugin (the group controller) the manager fronts. */
-    public static final String GROUP_BACKEND = "group-stateless";
 
     private static final Logger LOG = LoggerFactory.getLogger(Manager.class);
 
@@ -63,8 +59,19 @@ public final class Manager implements AutoCloseable {
         this.hosted = hosted;
     }
 
+    /** Serves every plugin of {@code registry} under its default name ({@link PluginSelection#defaults}). */
     public static Manager start(InfrakitHome home, PluginRegistry registry, Map<String, String> environment,
                                 Clock clock) {
+        return start(home, registry, PluginSelection.defaults(registry), environment, clock);
+    }
+
+    /**
+     * Serves the {@code selection}, each plugin on a socket of its chosen name; the plugins this process hosts
+     * find each other by those names too.
+     */
+    public static Manager start(InfrakitHome home, PluginRegistry registry, List<PluginSelection> selection,
+                                Map<String, String> environment, Clock clock) {
+        List<PluginSelection> plugins = PluginSelection.check(selection, registry);
         PrivateHome.prepare(home).ifPresent(LOG::warn);
         ManagerLock lock = ManagerLock.acquire(home);
         List<PluginServer> servers = new ArrayList<>();
@@ -76,22 +83,27 @@ public final class Manager implements AutoCloseable {
             ManagerPluginLookup lookup = new ManagerPluginLookup(home.pluginsDir(), PluginClient.timeoutFrom(environment));
             PluginContext context = PluginContext.of(home.root(), clock, environment).withPlugins(lookup);
             Optional<PersistingGroupPlugin> groups = Optional.empty();
-            for (PluginProvider provider : registry.providers()) {
-                PluginObjects objects = provider.create(context);
-                lookup.host(provider.name(), objects);
+            for (PluginSelection plugin : plugins) {
+                if (plugin.isManager()) {
+                    continue;
+                }
+                PluginObjects objects = registry.provider(plugin.provider().orElseThrow()).create(context);
+                lookup.host(plugin.name(), objects);
                 hostedObjects.add(objects);
-                serve(home, provider.name(), objects, Map::of, servers, served);
-                if (GROUP_BACKEND.equals(provider.name()) && objects.groups().containsKey(PluginObjects.DEFAULT_TYPE)) {
+                serve(home, plugin, objects, Map::of, servers, served);
+                boolean fronted = plugins.stream().anyMatch(PluginSelection::isManager);
+                if (fronted && plugin.isGroupController() && objects.groups().containsKey(PluginObjects.DEFAULT_TYPE)) {
                     GroupPlugin backend = objects.groups().get(PluginObjects.DEFAULT_TYPE);
-                    groups = Optional.of(new PersistingGroupPlugin(backend, GROUP_BACKEND,
+                    groups = Optional.of(new PersistingGroupPlugin(backend, plugin.name(),
                             new FileSpecStore(home.configsDir()), FileSpecStore.setAside(home.configsDir())));
                 }
             }
             StoredGroupRecommits recommits = StoredGroupRecommits.none();
             if (groups.isPresent()) {
                 PersistingGroupPlugin manager = groups.get();
-                serve(home, GROUP_PLUGIN, PluginObjects.group(manager),
-                        () -> GroupAsController.byType(GROUP_PLUGIN, manager), servers, served);
+                PluginSelection front = plugins.stream().filter(PluginSelection::isManager).findFirst().orElseThrow();
+                serve(home, front, PluginObjects.group(manager),
+                        () -> GroupAsController.byType(front.name(), manager), servers, served);
                 recommits = StoredGroupRecommits.start(groups.get());
             }
             Manager manager = new Manager(home, lock, List.copyOf(servers), List.copyOf(served),
@@ -103,6 +115,20 @@ public final class Manager implements AutoCloseable {
             hostedObjects.forEach(Manager::stop);
             lock.close();
             throw e;
+        }
+    }
+
+    /**
+     * What the running manager of this home serves, as {@code KIND:NAME}: empty when none runs, or one from before
+     * plugins had kinds.
+     */
+    public static List<PluginSelection> served(InfrakitHome home) {
+        Path file = servedFile(home);
+        try {
+            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank()).map(PluginSelection::parse).toList() : List.of();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 
@@ -133,10 +159,12 @@ public final class Manager implements AutoCloseable {
         }
         recommits.close();
         hosted.forEach(Manager::stop);
-        try {
-            Files.deleteIfExists(home.managerReadyFile());
-        } catch (IOException e) {
-            LOG.warn("could not remove {}: {}", home.managerReadyFile(), e.getMessage());
+        for (Path file : List.of(home.managerReadyFile(), servedFile(home))) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("could not remove {}: {}", file, e.getMessage());
+            }
         }
         lock.close();
     }
@@ -155,18 +183,25 @@ public final class Manager implements AutoCloseable {
         }
     }
 
-    private static void serve(InfrakitHome home, String name, PluginObjects objects,
+    private static void serve(InfrakitHome home, PluginSelection plugin, PluginObjects objects,
                               Supplier<Map<String, Controller>> controllers,
                               List<PluginServer> servers, List<ServedPlugin> served) {
-        Path socket = home.pluginsDir().resolve(name);
+        Path socket = home.pluginsDir().resolve(plugin.name());
         PluginServer server = PluginServer.start(socket, objects, controllers);
         servers.add(server);
-        served.add(new ServedPlugin(name, socket));
-        LOG.info("serving plugin {} on {}", name, socket);
+        served.add(new ServedPlugin(plugin.name(), plugin.kind(), socket));
+        LOG.info("serving plugin {} ({}) on {}", plugin.name(), plugin.kind(), socket);
     }
 
-    /** Written last, so a CLI that started the manager knows every socket is up. */
+    private static Path servedFile(InfrakitHome home) {
+        return home.root().resolve("manager.plugins");
+    }
+
+    /** Written last, so a CLI that started the manager knows every socket is up (and what each one serves). */
     private void markReady() {
+        String lines = served.stream().map(plugin -> plugin.kind() + ":" + plugin.name() + "\n")
+                .collect(java.util.stream.Collectors.joining());
+        AtomicFiles.write(servedFile(home), lines.getBytes(StandardCharsets.UTF_8));
         String pid = ProcessHandle.current().pid() + "\n";
         AtomicFiles.write(home.managerReadyFile(), pid.getBytes(StandardCharsets.US_ASCII));
     }

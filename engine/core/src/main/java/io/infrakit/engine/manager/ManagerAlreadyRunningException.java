@@ -12,6 +12,12 @@ public class ManagerAlreadyRunningException extends InfrakitException {
         this.pid = pid;
     }
 
+    /** The same, saying what the running manager is in the way of. */
+    public ManagerAlreadyRunningException(long pid, String message) {
+        super(message);
+        this.pid = pid;
+    }
+
     public long pid() {
         return pid;
     }

@@ -2,6 +2,6 @@ package io.infrakit.engine.manager;
 
 import java.nio.file.Path;
 
-/** A plugin the manager serves, and the socket it answers on. */
-public record ServedPlugin(String name, Path socket) {
+/** A plugin the manager serves: the name it answers to, its kind ({@link PluginSelection}), and its socket. */
+public record ServedPlugin(String name, String kind, Path socket) {
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.infrakit.spi.Any;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Who handles a stored spec (a plugin name) and the spec itself, in InfraKit's lower-case {@code types.Spec}. */
 public record SpecRecord(@JsonProperty("Handler") String handler, @JsonProperty("Spec") Spec spec) {
@@ -17,7 +18,10 @@ public record SpecRecord(@JsonProperty("Handler") String handler, @JsonProperty(
                        @JsonProperty("properties") Any properties) {
 
         public Spec {
-            metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+            // InfraKit (Go) writes "tags": null in the metadata of every spec it stores.
+            metadata = metadata == null ? Map.of() : metadata.entrySet().stream()
+                    .filter(entry -> entry.getValue() != null)
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
             properties = properties == null ? Any.empty() : properties;
         }
     }

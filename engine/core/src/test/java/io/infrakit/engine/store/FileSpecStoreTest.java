@@ -1,6 +1,9 @@
 package io.infrakit.engine.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.infrakit.spi.Any;
+import io.infrakit.spi.Json;
+import io.infrakit.testkit.wire.GoStoreFile;
 import io.infrakit.spi.InfrakitException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +39,21 @@ class FileSpecStoreTest {
         String text = Files.readString(configs.resolve("global.config"));
         assertThat(text).contains("\"Key\"", "\"Kind\" : \"group\"", "\"Handler\" : \"group-stateless\"",
                 "\"metadata\"", "\"properties\"");
+    }
+
+    /** An InfraKit (Go) home's store, as its manager left it, is ours as it is: the same path and the same format. */
+    @Test
+    void readsTheStoreInfraKitWrote() throws Exception {
+        JsonNode cattle = GoStoreFile.cattleSpec();
+        Files.writeString(configs.resolve("global.config"), GoStoreFile.globalConfig(List.of(cattle)));
+
+        List<StoredSpec> stored = new FileSpecStore(configs).load();
+
+        assertThat(stored).extracting(spec -> spec.key()).containsExactly(SpecKey.group("cattle"));
+        assertThat(stored.get(0).record().handler()).isEqualTo("group-stateless");
+        assertThat(stored.get(0).record().spec().metadata()).isEqualTo(Map.of("name", "cattle"));
+        assertThat((JsonNode) Json.mapper().valueToTree(stored.get(0).record().spec().properties()))
+                .isEqualTo(cattle.path("Properties"));
     }
 
     @Test
