@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * Polls a group's status until it converges with every instance healthy, or throws NotConvergedException (exit 6) when the time is up. On a
  * terminal it draws a progress bar of updated members on stderr; elsewhere it prints one line per change.
  */
-final class ConvergenceWait {
+public final class ConvergenceWait {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -28,12 +28,12 @@ final class ConvergenceWait {
     private final Duration limit;
     private final Redactor secrets;
 
-    ConvergenceWait(CliEnvironment cli, RolloutControl rollouts, GroupId id, Duration limit) {
+    public ConvergenceWait(CliEnvironment cli, RolloutControl rollouts, GroupId id, Duration limit) {
         this(cli, rollouts, id, limit, Redactor.none());
     }
 
     /** @param secrets masked in what the wait shows: a plugin's error in the group's status may quote a spec value */
-    ConvergenceWait(CliEnvironment cli, RolloutControl rollouts, GroupId id, Duration limit, Redactor secrets) {
+    public ConvergenceWait(CliEnvironment cli, RolloutControl rollouts, GroupId id, Duration limit, Redactor secrets) {
         this.cli = cli;
         this.rollouts = rollouts;
         this.id = id;
@@ -41,7 +41,7 @@ final class ConvergenceWait {
         this.secrets = secrets;
     }
 
-    GroupStatus await() {
+    public GroupStatus await() {
         if (!cli.terminal()) {
             return awaitPrintingLines();
         }

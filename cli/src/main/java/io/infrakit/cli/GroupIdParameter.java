@@ -13,17 +13,17 @@ import java.util.List;
  * The group a command acts on; {@link #groupId()} refuses an ID no group can have (exit 3), so call it first, and
  * {@link #requireIn} one the manager does not have (exit 3, naming the groups it has).
  */
-final class GroupIdParameter {
+public final class GroupIdParameter {
 
     @Parameters(index = "0", paramLabel = "ID", description = "The group's ID")
-    String id;
+    public String id;
 
-    GroupId groupId() {
+    public GroupId groupId() {
         return GroupId.of(id);
     }
 
     /** Refuses a group the manager does not have: {@code no group 'nope'; groups: a, b}. */
-    void requireIn(GroupPlugin groups) {
+    public void requireIn(GroupPlugin groups) {
         GroupId group = groupId();
         List<String> known = groups.inspectGroups().stream().map(GroupSpec::id).sorted().map(GroupId::value).toList();
         if (!known.contains(group.value())) {

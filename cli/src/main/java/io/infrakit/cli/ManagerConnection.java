@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The CLI's way to the plugins the manager serves; starts the manager first when it is not running. */
-final class ManagerConnection {
+public final class ManagerConnection {
 
     static final String GROUP_PLUGIN = "group";
 
@@ -32,7 +32,7 @@ final class ManagerConnection {
         this.timeout = PluginClient.timeoutFrom(cli.environment());
     }
 
-    static ManagerConnection open(CliEnvironment cli, InfrakitHome home) {
+    public static ManagerConnection open(CliEnvironment cli, InfrakitHome home) {
         if (ManagerProcess.running(home).isEmpty()) {
             long pid = startManager(cli, home);
             cli.notice("started the manager (pid " + pid + ", log " + home.managerLogFile() + ")");
@@ -41,7 +41,7 @@ final class ManagerConnection {
     }
 
     /** Starts the manager of this home in the background, as {@code infrakit manager run}; returns its pid. */
-    static long startManager(CliEnvironment cli, InfrakitHome home) {
+    public static long startManager(CliEnvironment cli, InfrakitHome home) {
         return ManagerProcess.start(home, cli.environment(), cli::notice,
                 List.of(Main.class.getName(), "manager", "run"));
     }
@@ -52,26 +52,26 @@ final class ManagerConnection {
                 : Optional.empty();
     }
 
-    List<PluginEndpoint> endpoints() {
+    public List<PluginEndpoint> endpoints() {
         return discovery().list();
     }
 
-    PluginClient client(PluginEndpoint endpoint) {
+    public PluginClient client(PluginEndpoint endpoint) {
         return PluginClient.of(endpoint, timeout);
     }
 
-    InstancePlugin instancePlugin(PluginName pluginName) {
+    public InstancePlugin instancePlugin(PluginName pluginName) {
         return new RemoteInstancePlugin(client(discovery().find(pluginName, InstancePlugin.INTERFACE)), pluginName);
     }
 
     /** The manager's group plugin: it stores each commit before the group controller acts on it. */
-    GroupPlugin groups() {
+    public GroupPlugin groups() {
         PluginName name = PluginName.of(GROUP_PLUGIN);
         return new RemoteGroupPlugin(client(discovery().find(name, GroupPlugin.INTERFACE)), name);
     }
 
     /** Status in detail and pause/resume: our extension of the manager's group plugin. */
-    RolloutControl rollouts() {
+    public RolloutControl rollouts() {
         PluginName name = PluginName.of(GROUP_PLUGIN);
         return new RemoteRolloutControl(client(discovery().find(name, RolloutControl.INTERFACE)), name);
     }

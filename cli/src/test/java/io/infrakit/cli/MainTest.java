@@ -1,5 +1,6 @@
 package io.infrakit.cli;
 
+import io.infrakit.cli.instance.InstanceDescribeCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
