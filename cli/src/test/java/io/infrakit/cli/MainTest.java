@@ -1,6 +1,5 @@
 package io.infrakit.cli;
 
-import io.infrakit.cli.instance.InstanceDescribeCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,15 +128,6 @@ class MainTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("manager is not running\n");
-    }
-
-    @Test
-    void badTagsAreRejectedWithTheOption() {
-        assertThat(InstanceDescribeCommand.parseTags(java.util.List.of("a=b", "c=")))
-                .containsEntry("a", "b").containsEntry("c", "");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> InstanceDescribeCommand.parseTags(java.util.List.of("nope")))
-                .hasMessage("--tags nope: expected KEY=VALUE");
     }
 
     @Test

@@ -81,7 +81,7 @@ public final class InstanceDescribeCommand extends BaseCommand {
                 .collect(Collectors.joining(","));
     }
 
-    public static Map<String, String> parseTags(List<String> tags) {
+    static Map<String, String> parseTags(List<String> tags) {
         Map<String, String> parsed = new TreeMap<>();
         for (String tag : tags) {
             int equals = tag.indexOf('=');
