@@ -7,28 +7,28 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** A command with the global options and the CLI environment; subclasses do one thing and return an exit code. */
-abstract class BaseCommand implements Callable<Integer> {
+public abstract class BaseCommand implements Callable<Integer> {
 
     @Mixin
-    GlobalOptions global = new GlobalOptions();
+    protected GlobalOptions global = new GlobalOptions();
 
     /** Replaced once the options are read, by one that carries the log level they chose. */
-    CliEnvironment cli;
+    protected CliEnvironment cli;
 
-    BaseCommand(CliEnvironment cli) {
+    protected BaseCommand(CliEnvironment cli) {
         this.cli = cli;
     }
 
-    InfrakitHome home() {
+    protected InfrakitHome home() {
         return cli.home(global.home);
     }
 
-    boolean stacktrace() {
+    protected boolean stacktrace() {
         return global.stacktrace;
     }
 
     /** What the command's error message and stack trace are shown through: the secrets it knows are masked. */
-    Redactor redactor() {
+    protected Redactor redactor() {
         return Redactor.none();
     }
 
@@ -40,5 +40,5 @@ abstract class BaseCommand implements Callable<Integer> {
         return run();
     }
 
-    abstract int run() throws Exception;
+    protected abstract int run() throws Exception;
 }

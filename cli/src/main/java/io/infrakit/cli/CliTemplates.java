@@ -12,12 +12,12 @@ import java.util.Map;
  * What a template named on the command line may read: its own directory, the current directory and
  * INFRAKIT_HOME, plus what the user allows; the network only when the template itself is a URL.
  */
-final class CliTemplates {
+public final class CliTemplates {
 
     private CliTemplates() {
     }
 
-    static TemplatePolicy policy(String location, Path workingDirectory, InfrakitHome home, List<Path> alsoReadable,
+    public static TemplatePolicy policy(String location, Path workingDirectory, InfrakitHome home, List<Path> alsoReadable,
                                  Map<String, String> envWhenAllowed) {
         List<Path> roots = new ArrayList<>(alsoReadable.stream().map(workingDirectory::resolve).toList());
         roots.add(workingDirectory);

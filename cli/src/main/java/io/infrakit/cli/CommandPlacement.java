@@ -1,5 +1,10 @@
 package io.infrakit.cli;
 
+import io.infrakit.cli.group.GroupCommitCommand;
+import io.infrakit.cli.image.ImageBuildCommand;
+import io.infrakit.cli.instance.InstanceProvisionCommand;
+import io.infrakit.cli.manager.ManagerCommand;
+import io.infrakit.cli.playbook.PlaybookRunCommand;
 import io.infrakit.engine.InfrakitHome;
 import io.infrakit.manager.CommandRunner;
 import io.infrakit.manager.Invocation;
@@ -25,11 +30,11 @@ import java.util.List;
  * </ul>
  * A command that reads stdin waits until the caller has sent it.
  */
-final class CommandPlacement implements CommandRunner {
+public final class CommandPlacement implements CommandRunner {
 
     private final InfrakitHome managerHome;
 
-    CommandPlacement(InfrakitHome managerHome) {
+    public CommandPlacement(InfrakitHome managerHome) {
         this.managerHome = managerHome;
     }
 

@@ -14,7 +14,7 @@ import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 
 /** Builds the command tree and its error handling. */
-final class Commands {
+public final class Commands {
 
     private Commands() {
     }
@@ -60,7 +60,7 @@ final class Commands {
         err.flush();
     }
 
-    static String oneLine(Throwable error) {
+    public static String oneLine(Throwable error) {
         String message = error instanceof PluginException plugin ? plugin.describe() : error.getMessage();
         if (message == null || message.isBlank()) {
             message = error.getClass().getSimpleName();

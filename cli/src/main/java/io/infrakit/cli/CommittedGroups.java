@@ -9,13 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The group specs committed in a home, read from its files as a restarted manager would: no manager needed. */
-final class CommittedGroups {
+public final class CommittedGroups {
 
     private CommittedGroups() {
     }
 
     /** Sorted by group ID. */
-    static List<StoredSpec> in(InfrakitHome home) {
+    public static List<StoredSpec> in(InfrakitHome home) {
         return new FileSpecStore(home.configsDir()).load().stream()
                 .filter(stored -> SpecKey.GROUP_KIND.equals(stored.key().kind()))
                 .sorted(Comparator.comparing(stored -> stored.key().name()))

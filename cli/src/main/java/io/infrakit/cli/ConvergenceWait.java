@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * terminal it draws a progress bar of updated members on stderr; elsewhere it prints one line per change. A plugin
  * without our Rollout extension ({@link #ofInfrakit}) is judged by InfraKit's methods alone: its members and size.
  */
-final class ConvergenceWait {
+public final class ConvergenceWait {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -58,12 +58,12 @@ final class ConvergenceWait {
     private final Redactor secrets;
     private final String missing;
 
-    ConvergenceWait(CliEnvironment cli, RolloutControl rollouts, GroupId id, Duration limit) {
+    public ConvergenceWait(CliEnvironment cli, RolloutControl rollouts, GroupId id, Duration limit) {
         this(cli, rollouts, id, limit, Redactor.none());
     }
 
     /** @param secrets masked in what the wait shows: a plugin's error in the group's status may quote a spec value */
-    ConvergenceWait(CliEnvironment cli, RolloutControl rollouts, GroupId id, Duration limit, Redactor secrets) {
+    public ConvergenceWait(CliEnvironment cli, RolloutControl rollouts, GroupId id, Duration limit, Redactor secrets) {
         this(cli, () -> Look.of(rollouts.status(id)), id, limit, secrets, "");
     }
 
@@ -82,21 +82,21 @@ final class ConvergenceWait {
      *
      * @param limit null to wait without end ({@link #follow})
      */
-    static ConvergenceWait ofInfrakit(CliEnvironment cli, GroupPlugin group, GroupId id, Duration limit,
+    public static ConvergenceWait ofInfrakit(CliEnvironment cli, GroupPlugin group, GroupId id, Duration limit,
                                       String missing) {
         return new ConvergenceWait(cli, () -> Look.ofInfrakit(id, group.describeGroup(id), group.size(id)), id, limit,
                 Redactor.none(), missing);
     }
 
     /** The wait, or the look, that fits the plugin: the Rollout extension's status when offered, else InfraKit's. */
-    static ConvergenceWait of(CliEnvironment cli, GroupConnection connection, GroupId id, Duration limit) {
+    public static ConvergenceWait of(CliEnvironment cli, GroupConnection connection, GroupId id, Duration limit) {
         return connection.rollouts(id).map(rollouts -> new ConvergenceWait(cli, rollouts, id, limit))
                 .orElseGet(() -> ofInfrakit(cli, connection.groups(id), id, limit,
                         connection.missing("health and rollout progress")));
     }
 
     /** The last status seen; null from a plugin without our Rollout extension. */
-    GroupStatus await() {
+    public GroupStatus await() {
         noticeMissing();
         if (!cli.terminal()) {
             return awaitPrintingLines();
@@ -117,7 +117,7 @@ final class ConvergenceWait {
     }
 
     /** Prints a line per change until the group settles, or when untilSettled is false, until Ctrl-C. */
-    void follow(boolean untilSettled) {
+    public void follow(boolean untilSettled) {
         noticeMissing();
         poll(printingLines(), untilSettled);
     }
@@ -145,11 +145,11 @@ final class ConvergenceWait {
     }
 
     /** Converged, and every desired instance healthy: a new VM still booting after the rollout is not done. */
-    static boolean settled(GroupStatus status) {
+    public static boolean settled(GroupStatus status) {
         return status.converged() && status.healthy() >= status.desired();
     }
 
-    static String line(GroupStatus status) {
+    public static String line(GroupStatus status) {
         return "group " + status.id() + ": " + status.phase() + ", " + status.updated() + " of " + status.desired()
                 + " updated, " + status.current() + " current" + health(status)
                 + (status.reason().isEmpty() ? "" : "; " + status.reason());
@@ -159,7 +159,7 @@ final class ConvergenceWait {
      * The members' health, said plainly: nothing while there are none; "none healthy yet" while the flavor has
      * judged none healthy (a health check not passed yet, or not reported), rather than a bare "0 healthy".
      */
-    static String health(GroupStatus status) {
+    public static String health(GroupStatus status) {
         if (status.current() == 0) {
             return "";
         }

@@ -7,7 +7,7 @@ import picocli.CommandLine.TypeConversionException;
 import java.time.Duration;
 
 /** Durations on the command line are written as InfraKit writes them: 500ms, 30s, 5m, 1h30m. */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {

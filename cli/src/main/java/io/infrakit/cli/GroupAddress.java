@@ -12,10 +12,10 @@ import java.util.Optional;
  *
  * @param plugin empty for the default group plugin
  */
-record GroupAddress(Optional<PluginName> plugin, GroupId group) {
+public record GroupAddress(Optional<PluginName> plugin, GroupId group) {
 
     /** Refuses a group ID no group can have (exit 3) and a plugin named twice, differently (exit 2). */
-    static GroupAddress parse(String argument, Optional<PluginName> option) {
+    public static GroupAddress parse(String argument, Optional<PluginName> option) {
         int slash = argument.indexOf('/');
         if (slash < 0) {
             return new GroupAddress(option, GroupId.of(argument));

@@ -30,7 +30,7 @@ import java.util.Optional;
  * the object of all groups. A plugin without our Rollout extension is an InfraKit one: the commands then fall back to
  * InfraKit's methods and say what is missing ({@link #missing}).
  */
-final class GroupConnection {
+public final class GroupConnection {
 
     /** The object InfraKit's manager serves all its groups as; it serves each group as an object of its ID too. */
     static final String ALL_GROUPS = "groups";
@@ -55,7 +55,7 @@ final class GroupConnection {
      * Connects to the named group plugin, or the default one. Starts the manager when none runs and the plugin does not
      * answer: it may be the manager's.
      */
-    static GroupConnection open(CliEnvironment cli, InfrakitHome home, Optional<PluginName> named) {
+    public static GroupConnection open(CliEnvironment cli, InfrakitHome home, Optional<PluginName> named) {
         PluginDiscovery discovery = new PluginDiscovery(home.pluginsDir());
         PluginName plugin = named.orElseGet(() -> defaultPlugin(home, discovery));
         Duration timeout = PluginClient.timeoutFrom(cli.environment());
@@ -77,7 +77,7 @@ final class GroupConnection {
     }
 
     /** The group plugin addressed when none is named; a one-line error listing the group plugins when it is unclear. */
-    static PluginName defaultPlugin(InfrakitHome home, PluginDiscovery discovery) {
+    public static PluginName defaultPlugin(InfrakitHome home, PluginDiscovery discovery) {
         List<PluginEndpoint> endpoints = discovery.list();
         PluginName managers = PluginName.of(ManagerConnection.GROUP_PLUGIN);
         if (endpoints.stream().anyMatch(endpoint -> endpoint.name().equals(managers.lookup()))) {
@@ -112,34 +112,34 @@ final class GroupConnection {
     }
 
     /** The plugin's name as the user gave it, or the default's: {@code mystack}. */
-    PluginName plugin() {
+    public PluginName plugin() {
         return plugin;
     }
 
     /** The object of all groups, for listing and committing them. */
-    GroupPlugin groups() {
+    public GroupPlugin groups() {
         return groupPlugin(address(groupObjects, null));
     }
 
     /** The object to ask about one group. */
-    GroupPlugin groups(GroupId group) {
+    public GroupPlugin groups(GroupId group) {
         return groupPlugin(address(groupObjects, group));
     }
 
     /** Our extension (status in detail, revisions, events), when the plugin offers it. */
-    Optional<RolloutControl> rollouts(GroupId group) {
+    public Optional<RolloutControl> rollouts(GroupId group) {
         return rolloutObjects.isEmpty() ? Optional.empty()
                 : Optional.of(new RemoteRolloutControl(client, address(rolloutObjects, group)));
     }
 
     /** Our extension, for a command that cannot do without it: exit 4 naming what the plugin lacks. */
-    RolloutControl requireRollouts(String command, GroupId group) {
+    public RolloutControl requireRollouts(String command, GroupId group) {
         return rollouts(group).orElseThrow(() -> new IncompatiblePluginException(command + ": "
                 + missing(RolloutControl.INTERFACE.encoded()) + ": it serves InfraKit's Group methods alone"));
     }
 
     /** What an InfraKit plugin does not offer, said: {@code history: not offered by plugin mystack (InfraKit)}. */
-    String missing(String what) {
+    public String missing(String what) {
         return what + ": not offered by plugin " + plugin.lookup() + " (InfraKit)";
     }
 

@@ -13,21 +13,21 @@ import java.util.List;
  * The group a command acts on, and {@code --plugin}; {@link #address()} refuses an ID no group can have (exit 3), so
  * call it first, and {@link #requireIn} one the plugin does not have (exit 3, naming the groups it has).
  */
-final class GroupIdParameter extends GroupPluginOption {
+public final class GroupIdParameter extends GroupPluginOption {
 
     @Parameters(index = "0", paramLabel = "ID", description = "The group's ID, or NAME/ID for the group plugin NAME")
-    String id;
+    public String id;
 
-    GroupAddress address() {
+    public GroupAddress address() {
         return GroupAddress.parse(id, pluginName());
     }
 
-    GroupId groupId() {
+    public GroupId groupId() {
         return address().group();
     }
 
     /** Refuses a group the manager does not have: {@code no group 'nope'; groups: a, b}. */
-    void requireIn(GroupPlugin groups) {
+    public void requireIn(GroupPlugin groups) {
         GroupId group = groupId();
         List<String> known = groups.inspectGroups().stream().map(GroupSpec::id).sorted().map(GroupId::value).toList();
         if (!known.contains(group.value())) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import java.util.Optional;
 
 /** {@code --plugin NAME}: the group plugin a group command talks to, when it is not the default one. */
-class GroupPluginOption {
+public class GroupPluginOption {
 
     @Option(names = "--plugin", paramLabel = "NAME",
             description = "The group plugin, by its socket's name (e.g. mystack); default: group, else the only "
@@ -15,7 +15,7 @@ class GroupPluginOption {
     String plugin;
 
     /** The name given, if any; one that cannot name a plugin is a usage error. */
-    Optional<PluginName> pluginName() {
+    public Optional<PluginName> pluginName() {
         if (plugin == null) {
             return Optional.empty();
         }

@@ -11,32 +11,32 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Where images are built and kept: {@code $INFRAKIT_HOME/images}; kernel modules from INFRAKIT_KERNEL_MODULES. */
-final class Images {
+public final class Images {
 
-    static final String MODULES_VARIABLE = "INFRAKIT_KERNEL_MODULES";
+    public static final String MODULES_VARIABLE = "INFRAKIT_KERNEL_MODULES";
 
     private Images() {
     }
 
-    static Path directory(InfrakitHome home) {
+    public static Path directory(InfrakitHome home) {
         return home.root().resolve("images");
     }
 
     /** An image removed (or, with --dry-run, that would be), and the bytes that freed. */
-    record Removed(@JsonProperty("Hash") String hash,
+    public record Removed(@JsonProperty("Hash") String hash,
                    @JsonProperty("Spec") String spec,
                    @JsonProperty("FreedBytes") long freedBytes) {
     }
 
     /** What image rm and image prune print: the images removed and the bytes freed in all. */
-    record Removal(@JsonProperty("Removed") List<Removed> removed,
+    public record Removal(@JsonProperty("Removed") List<Removed> removed,
                    @JsonProperty("FreedBytes") long freedBytes) {
 
-        Removal(List<Removed> removed) {
+        public Removal(List<Removed> removed) {
             this(List.copyOf(removed), removed.stream().mapToLong(Removed::freedBytes).sum());
         }
 
-        String text(boolean dryRun) {
+        public String text(boolean dryRun) {
             StringBuilder text = new StringBuilder();
             removed.forEach(image -> text.append(dryRun ? "would remove" : "removed").append(' ').append(image.hash()).append(" (")
                     .append(image.spec()).append("), ").append(bytes(image.freedBytes())).append('\n'));
@@ -61,7 +61,7 @@ final class Images {
         return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
-    static ImageBuilder builder(InfrakitHome home, Map<String, String> environment) {
+    public static ImageBuilder builder(InfrakitHome home, Map<String, String> environment) {
         Path modules = Path.of(environment.getOrDefault(MODULES_VARIABLE, "/lib/modules"));
         return new ImageBuilder(directory(home), modules, Clock.systemUTC());
     }

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The CLI's way to the plugins the manager serves; starts the manager first when it is not running. */
-final class ManagerConnection {
+public final class ManagerConnection {
 
     static final String GROUP_PLUGIN = "group";
 
@@ -36,7 +36,7 @@ final class ManagerConnection {
         this.timeout = PluginClient.timeoutFrom(cli.environment());
     }
 
-    static ManagerConnection open(CliEnvironment cli, InfrakitHome home) {
+    public static ManagerConnection open(CliEnvironment cli, InfrakitHome home) {
         if (ManagerProcess.running(home).isEmpty()) {
             long pid = startManager(cli, home);
             cli.notice("started the manager (pid " + pid + ", log " + home.managerLogFile() + ")");
@@ -45,7 +45,7 @@ final class ManagerConnection {
     }
 
     /** Starts the manager of this home in the background, as {@code infrakit manager run}; returns its pid. */
-    static long startManager(CliEnvironment cli, InfrakitHome home) {
+    public static long startManager(CliEnvironment cli, InfrakitHome home) {
         return ManagerProcess.start(home, cli.environment(), cli::notice,
                 List.of(Main.class.getName(), "manager", "run"));
     }
@@ -57,31 +57,31 @@ final class ManagerConnection {
     }
 
     /** The kind of each plugin the manager serves, by name ({@link Manager#served}). */
-    Map<String, String> servedKinds() {
+    public Map<String, String> servedKinds() {
         return Manager.served(home).stream()
                 .collect(Collectors.toMap(PluginSelection::name, PluginSelection::kind, (a, b) -> a));
     }
 
-    List<PluginEndpoint> endpoints() {
+    public List<PluginEndpoint> endpoints() {
         return discovery().list();
     }
 
-    PluginClient client(PluginEndpoint endpoint) {
+    public PluginClient client(PluginEndpoint endpoint) {
         return PluginClient.of(endpoint, timeout);
     }
 
-    InstancePlugin instancePlugin(PluginName pluginName) {
+    public InstancePlugin instancePlugin(PluginName pluginName) {
         return new RemoteInstancePlugin(client(discovery().find(pluginName, InstancePlugin.INTERFACE)), pluginName);
     }
 
     /** The manager's group plugin: it stores each commit before the group controller acts on it. */
-    GroupPlugin groups() {
+    public GroupPlugin groups() {
         PluginName name = PluginName.of(GROUP_PLUGIN);
         return new RemoteGroupPlugin(client(discovery().find(name, GroupPlugin.INTERFACE)), name);
     }
 
     /** Status in detail and pause/resume: our extension of the manager's group plugin. */
-    RolloutControl rollouts() {
+    public RolloutControl rollouts() {
         PluginName name = PluginName.of(GROUP_PLUGIN);
         return new RemoteRolloutControl(client(discovery().find(name, RolloutControl.INTERFACE)), name);
     }

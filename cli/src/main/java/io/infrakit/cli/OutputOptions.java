@@ -7,5 +7,5 @@ public final class OutputOptions {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    OutputFormat format = OutputFormat.text;
+    public OutputFormat format = OutputFormat.text;
 }

@@ -6,12 +6,12 @@ import io.infrakit.playbooks.registry.PlaybookRegistry;
 import java.time.Clock;
 
 /** The registry of playbooks added to a home. */
-final class PlaybookRegistries {
+public final class PlaybookRegistries {
 
     private PlaybookRegistries() {
     }
 
-    static PlaybookRegistry of(CliEnvironment cli, InfrakitHome home) {
+    public static PlaybookRegistry of(CliEnvironment cli, InfrakitHome home) {
         return new PlaybookRegistry(home.root(), Clock.systemUTC(), cli.environment());
     }
 }

@@ -17,12 +17,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Prints a command's data as text, JSON or YAML. */
-final class Printer {
+public final class Printer {
 
     private Printer() {
     }
 
-    static void print(CliEnvironment cli, OutputFormat format, Object data, Supplier<String> text) {
+    public static void print(CliEnvironment cli, OutputFormat format, Object data, Supplier<String> text) {
         print(cli, format, data, out -> out.print(endLine(text.get())));
     }
 
@@ -30,7 +30,7 @@ final class Printer {
      * The text format written straight to the output, for outputs too big to build as one string first; the writer
      * ends its lines itself.
      */
-    static void print(CliEnvironment cli, OutputFormat format, Object data, Consumer<PrintWriter> text) {
+    public static void print(CliEnvironment cli, OutputFormat format, Object data, Consumer<PrintWriter> text) {
         switch (format) {
             case text -> text.accept(cli.out());
             case json -> cli.out().print(endLine(encode(Json.mapper(), data)));
@@ -44,7 +44,7 @@ final class Printer {
     }
 
     /** Left-aligned columns, as InfraKit's tables print them. */
-    static String table(List<String> header, List<List<String>> rows) {
+    public static String table(List<String> header, List<List<String>> rows) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
         List<Function<List<String>, String>> columns = new ArrayList<>();
@@ -61,7 +61,7 @@ final class Printer {
      * Left-aligned columns, each cell of a row from its column's function, written line by line. The last column
      * is never padded, so its cells are made once, when their line is written.
      */
-    static <R> void table(PrintWriter out, List<String> header, List<R> rows, List<Function<R, String>> columns) {
+    public static <R> void table(PrintWriter out, List<String> header, List<R> rows, List<Function<R, String>> columns) {
         int last = columns.size() - 1;
         int[] widths = new int[last];
         for (int i = 0; i < last; i++) {

@@ -43,7 +43,7 @@ final class QuickstartCommand extends BaseCommand {
     }
 
     @Override
-    int run() throws IOException {
+    protected int run() throws IOException {
         InfrakitHome home = home();
         ManagerConnection manager = ManagerConnection.open(withFastPolling(), home);
         GroupPlugin groups = manager.groups();

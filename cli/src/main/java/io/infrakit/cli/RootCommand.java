@@ -1,5 +1,14 @@
 package io.infrakit.cli;
 
+import io.infrakit.cli.completion.CompleteNamesCommand;
+import io.infrakit.cli.completion.CompletionCommand;
+import io.infrakit.cli.group.GroupCommand;
+import io.infrakit.cli.image.ImageCommand;
+import io.infrakit.cli.instance.InstanceCommand;
+import io.infrakit.cli.manager.ManagerCommand;
+import io.infrakit.cli.playbook.PlaybookCommand;
+import io.infrakit.cli.plugin.PluginCommand;
+import io.infrakit.cli.template.TemplateCommand;
 import picocli.CommandLine.Command;
 
 /** {@code infrakit}: declarative, self-healing infrastructure. The whole command tree hangs from here. */

@@ -19,18 +19,18 @@ import java.util.Map;
  * a file ending in {@code .ftl} is a template, rendered with the given variables first, and its errors are at the
  * template's line and column.
  */
-final class SpecFiles {
+public final class SpecFiles {
 
     private SpecFiles() {
     }
 
     /** @param workingDirectory where a relative file name starts from */
-    static <T> T read(String source, InputStream stdin, Path workingDirectory, Class<T> type) {
+    public static <T> T read(String source, InputStream stdin, Path workingDirectory, Class<T> type) {
         String name = "-".equals(source) ? "<stdin>" : source;
         return SpecText.read(name, readBytes(source, stdin, workingDirectory), type);
     }
 
-    static <T> T readOrRender(String source, InputStream stdin, Path workingDirectory, Class<T> type,
+    public static <T> T readOrRender(String source, InputStream stdin, Path workingDirectory, Class<T> type,
                               Map<String, Object> vars, InfrakitHome home) {
         if (!source.endsWith(".ftl")) {
             return read(source, stdin, workingDirectory, type);

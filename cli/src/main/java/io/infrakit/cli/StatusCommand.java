@@ -2,6 +2,7 @@ package io.infrakit.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.infrakit.cli.plugin.PluginLsCommand;
 import io.infrakit.engine.InfrakitHome;
 import io.infrakit.manager.ManagerProcess;
 import io.infrakit.engine.group.plan.WaitTimes;
@@ -54,7 +55,7 @@ final class StatusCommand extends BaseCommand {
     }
 
     @Override
-    int run() {
+    protected int run() {
         InfrakitHome home = home();
         Status status = ManagerConnection.ifRunning(cli, home)
                 .map(manager -> withManager(manager, home, Clock.systemUTC().instant()))

@@ -10,18 +10,18 @@ import java.util.Map;
  * {@code --var k=v} values as InfraKit types them: an integer if it parses as one, else a boolean, else the
  * string; key and value trimmed.
  */
-final class TemplateVariables {
+public final class TemplateVariables {
 
     private TemplateVariables() {
     }
 
-    static Map<String, Object> parse(List<String> assignments) {
+    public static Map<String, Object> parse(List<String> assignments) {
         Map<String, Object> vars = new LinkedHashMap<>();
         strings(assignments, "--var").forEach((name, value) -> vars.put(name, typed(value)));
         return vars;
     }
 
-    static Map<String, String> strings(List<String> assignments, String option) {
+    public static Map<String, String> strings(List<String> assignments, String option) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String assignment : assignments) {
             int equals = assignment.indexOf('=');

@@ -14,7 +14,7 @@ final class VersionCommand extends BaseCommand {
     }
 
     @Override
-    int run() {
+    protected int run() {
         Version version = Version.current();
         Printer.print(cli, output.format, version.fields(), version::line);
         return ExitCode.OK;

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
  * A fresh INFRAKIT_HOME under /tmp (short, so socket paths stay under the unix limit) and the CLI run in this JVM
  * against it, as the tests that talk to a real manager process need; closing stops that manager and removes the home.
  */
-final class CliHome implements AutoCloseable {
+public final class CliHome implements AutoCloseable {
 
-    record Run(int exitCode, String out, String err) {
+    public record Run(int exitCode, String out, String err) {
     }
 
     private final Path root;
@@ -28,21 +28,21 @@ final class CliHome implements AutoCloseable {
         this.environment = Map.copyOf(environment);
     }
 
-    static CliHome create(String prefix, Map<String, String> extraEnvironment) throws IOException {
+    public static CliHome create(String prefix, Map<String, String> extraEnvironment) throws IOException {
         Path root = Files.createTempDirectory(Path.of("/tmp"), prefix);
         Map<String, String> environment = new HashMap<>(extraEnvironment);
         environment.put("INFRAKIT_HOME", root.toString());
         return new CliHome(root, environment);
     }
 
-    Run run(String... args) {
+    public Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), environment, args);
         return new Run(code, out.toString(), err.toString());
     }
 
-    Path resolve(String relativePath) {
+    public Path resolve(String relativePath) {
         return root.resolve(relativePath);
     }
 

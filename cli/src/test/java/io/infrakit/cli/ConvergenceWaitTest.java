@@ -18,7 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ConvergenceWaitTest {
+public class ConvergenceWaitTest {
 
     final StringWriter out = new StringWriter();
     final CliEnvironment cli = new CliEnvironment(new PrintWriter(out), new PrintWriter(new StringWriter()), Map.of(), false);
@@ -74,12 +74,12 @@ class ConvergenceWaitTest {
                 .isEqualTo("group web: Scaling, 0 of 3 updated, 0 current; waiting for 1 new instance to be provisioned");
     }
 
-    static GroupStatus status(GroupPhase phase, int current, int updated, String reason) {
+    public static GroupStatus status(GroupPhase phase, int current, int updated, String reason) {
         return new GroupStatus(GroupId.of("web"), phase, 5, current, updated, current, 5 - current, "a", "b", reason,
                 "", false, false, Instant.EPOCH);
     }
 
-    static GroupStatus converged() {
+    public static GroupStatus converged() {
         return new GroupStatus(GroupId.of("web"), GroupPhase.CONVERGED, 5, 5, 5, 5, 0, "b", "b", "", "", false, true,
                 Instant.EPOCH);
     }

@@ -131,15 +131,6 @@ class MainTest {
     }
 
     @Test
-    void badTagsAreRejectedWithTheOption() {
-        assertThat(InstanceDescribeCommand.parseTags(java.util.List.of("a=b", "c=")))
-                .containsEntry("a", "b").containsEntry("c", "");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> InstanceDescribeCommand.parseTags(java.util.List.of("nope")))
-                .hasMessage("--tags nope: expected KEY=VALUE");
-    }
-
-    @Test
     void playbookRunHelpListsTheParametersOfThePlaybookGivenAndWorksWithoutOne() throws Exception {
         Path playbook = Files.createDirectories(home.resolve("book"));
         Files.writeString(playbook.resolve("playbook.groovy"), """

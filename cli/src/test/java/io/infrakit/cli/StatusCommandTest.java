@@ -3,6 +3,7 @@ package io.infrakit.cli;
 import io.infrakit.cli.StatusCommand.Group;
 import io.infrakit.cli.StatusCommand.Manager;
 import io.infrakit.cli.StatusCommand.Status;
+import io.infrakit.cli.plugin.PluginLsCommand;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPhase;
 import io.infrakit.spi.group.GroupStatus;

@@ -1,5 +1,7 @@
 package io.infrakit.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,12 +11,20 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dependency rules of docs/architecture.md, checked on the production classes of every module. */
 class ArchitectureTest {
+
+    private static final String CLI_CORE = "io.infrakit.cli";
+    private static final DescribedPredicate<JavaClass> A_COMMAND_GROUP = resideInAPackage("io.infrakit.cli..")
+            .and(not(resideInAPackage(CLI_CORE))).as("a command-group package of the CLI");
 
     private static JavaClasses production;
 
@@ -176,6 +186,52 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCliIsSplitByCommandGroup() {
+        Set<String> groups = new TreeSet<>();
+        production.stream().filter(A_COMMAND_GROUP).forEach(javaClass -> groups.add(javaClass.getPackageName()));
+        assertThat(groups).as("the CLI's command-group packages (docs/architecture.md)").contains(
+                "io.infrakit.cli.group", "io.infrakit.cli.instance", "io.infrakit.cli.playbook",
+                "io.infrakit.cli.image", "io.infrakit.cli.manager", "io.infrakit.cli.plugin",
+                "io.infrakit.cli.template", "io.infrakit.cli.completion");
+    }
+
+    @Test
+    void theCliCommandGroupsAreFreeOfCycles() {
+        slices().matching("io.infrakit.cli.(*)..").should().beFreeOfCycles()
+                .check(production);
+    }
+
+    @Test
+    void oneCommandGroupDoesNotReachIntoAnother() {
+        slices().matching("io.infrakit.cli.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(classOrItsNested("io.infrakit.cli.group.GroupDescribeCommand"),
+                        classOrItsNested("io.infrakit.cli.instance.InstanceDescribeCommand"))
+                .because("what several command groups share lives in io.infrakit.cli; the one exception: "
+                        + "group describe lists a group's instances in instance describe's table, so the two "
+                        + "print instances alike")
+                .check(production);
+    }
+
+    @Test
+    void theCliCoreKnowsTheCommandGroupsOnlyWhereItAssemblesTheTree() {
+        noClasses().that().resideInAPackage(CLI_CORE)
+                .and(not(classOrItsNested("io.infrakit.cli.RootCommand")))
+                .and(not(classOrItsNested("io.infrakit.cli.CommandPlacement")))
+                .and(not(classOrItsNested("io.infrakit.cli.StatusCommand")))
+                .should().dependOnClassesThat(A_COMMAND_GROUP)
+                .because("the core is what the command groups share; RootCommand declares the command tree, "
+                        + "CommandPlacement decides by a command's type and options where it runs, and status "
+                        + "(checked on its own) shows the plugins as plugin ls does")
+                .check(production);
+        noClasses().that(classOrItsNested("io.infrakit.cli.StatusCommand"))
+                .should().dependOnClassesThat(A_COMMAND_GROUP
+                        .and(not(classOrItsNested("io.infrakit.cli.plugin.PluginLsCommand"))))
+                .because("status shows the plugins as plugin ls lists them, and reads nothing else of a command "
+                        + "group")
+                .check(production);
+    }
+
+    @Test
     void onlyTheCliExitsTheJvm() {
         noClasses().that().resideOutsideOfPackage("io.infrakit.cli..")
                 .should().callMethod(System.class, "exit", int.class)
@@ -196,5 +252,12 @@ class ArchitectureTest {
     void nobodyUsesJavaUtilLogging() {
         noClasses().should().dependOnClassesThat().resideInAPackage("java.util.logging..")
                 .check(production);
+    }
+
+    /** A class given by its name, with its nested and anonymous classes (and the lambdas' code in them). */
+    private static DescribedPredicate<JavaClass> classOrItsNested(String name) {
+        Pattern classOrNested = Pattern.compile(Pattern.quote(name) + "(\\$.*)?");
+        return DescribedPredicate.describe(name.substring(name.lastIndexOf('.') + 1),
+                javaClass -> classOrNested.matcher(javaClass.getName()).matches());
     }
 }

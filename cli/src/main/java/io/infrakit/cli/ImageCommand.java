@@ -1,9 +1,0 @@
-package io.infrakit.cli;
-
-import picocli.CommandLine.Command;
-
-@Command(name = "image", description = "Build bootable OS images (kernel + initramfs) from LinuxKit-like YAML specs.",
-        subcommands = {ImageBuildCommand.class, ImageLsCommand.class, ImageRmCommand.class,
-                ImagePruneCommand.class})
-final class ImageCommand {
-}

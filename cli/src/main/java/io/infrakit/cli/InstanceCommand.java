@@ -1,8 +1,0 @@
-package io.infrakit.cli;
-
-import picocli.CommandLine.Command;
-
-@Command(name = "instance", description = "Provision, describe and destroy instances with an instance plugin.",
-        subcommands = {InstanceProvisionCommand.class, InstanceDescribeCommand.class, InstanceDestroyCommand.class})
-final class InstanceCommand {
-}
