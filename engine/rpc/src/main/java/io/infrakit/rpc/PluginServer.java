@@ -61,7 +61,12 @@ public final class PluginServer implements AutoCloseable {
     public static PluginServer start(Path socket, PluginObjects objects,
                                      Supplier<Map<String, Controller>> controllers) {
         Objects.requireNonNull(objects, "objects");
-        Objects.requireNonNull(controllers, "controllers");
+        return start(socket, new ServedObjects(() -> objects, controllers, Optional.empty()));
+    }
+
+    /** As {@link #start(Path, PluginObjects)}, for a plugin whose objects change while it runs (the manager's). */
+    public static PluginServer start(Path socket, ServedObjects served) {
+        Objects.requireNonNull(served, "served");
         Path path = socket.toAbsolutePath().normalize();
         String name = path.getFileName().toString();
         if (!SocketFiles.fitsUnixSocket(path)) {
@@ -69,7 +74,7 @@ public final class PluginServer implements AutoCloseable {
         }
         createDirectory(name, path.getParent());
         Path stale = removeStaleSocket(name, path);
-        Server server = newServer(name, PluginProtocol.of(name, objects, controllers));
+        Server server = newServer(name, PluginProtocol.of(name, served));
         try {
             UnixHttpServers.start(server, path);
             AtomicFiles.write(SocketFiles.pidFileOf(path),

@@ -9,6 +9,7 @@ import io.infrakit.common.OwnerOnly;
 import io.infrakit.engine.store.FileSpecStore;
 import io.infrakit.rpc.PluginClient;
 import io.infrakit.rpc.PluginServer;
+import io.infrakit.rpc.ServedObjects;
 import io.infrakit.spi.controller.Controller;
 import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.plugin.PluginContext;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,8 +92,10 @@ public final class Manager implements AutoCloseable {
             StoredGroupRecommits recommits = StoredGroupRecommits.none();
             if (groups.isPresent()) {
                 PersistingGroupPlugin manager = groups.get();
-                serve(home, GROUP_PLUGIN, PluginObjects.group(manager),
-                        () -> GroupAsController.byType(GROUP_PLUGIN, manager), servers, served);
+                Path socket = home.pluginsDir().resolve(GROUP_PLUGIN);
+                serve(home, GROUP_PLUGIN, new ServedObjects(() -> groupObjects(manager),
+                        () -> GroupAsController.byType(GROUP_PLUGIN, manager),
+                        Optional.of(new ManagerStack(manager, socket))), servers, served);
                 recommits = StoredGroupRecommits.start(groups.get());
             }
             Manager manager = new Manager(home, lock, List.copyOf(servers), List.copyOf(served),
@@ -155,11 +159,29 @@ public final class Manager implements AutoCloseable {
         }
     }
 
+    /**
+     * As InfraKit's manager: the group list as {@code groups} and each group by its ID (a Go client addresses
+     * {@code group/<ID>}, the request's {@code ID} naming the group), all the same plugin; and the default object,
+     * which our own clients address as plain {@code group}.
+     */
+    private static PluginObjects groupObjects(PersistingGroupPlugin manager) {
+        Map<String, GroupPlugin> byType = new LinkedHashMap<>();
+        byType.put(PluginObjects.DEFAULT_TYPE, manager);
+        byType.put(GroupAsController.GENERIC_TYPE, manager);
+        manager.storedGroups().forEach(group -> byType.put(group.id().value(), manager));
+        return new PluginObjects(Map.of(), Map.of(), byType);
+    }
+
     private static void serve(InfrakitHome home, String name, PluginObjects objects,
                               Supplier<Map<String, Controller>> controllers,
                               List<PluginServer> servers, List<ServedPlugin> served) {
+        serve(home, name, new ServedObjects(() -> objects, controllers, Optional.empty()), servers, served);
+    }
+
+    private static void serve(InfrakitHome home, String name, ServedObjects objects,
+                              List<PluginServer> servers, List<ServedPlugin> served) {
         Path socket = home.pluginsDir().resolve(name);
-        PluginServer server = PluginServer.start(socket, objects, controllers);
+        PluginServer server = PluginServer.start(socket, objects);
         servers.add(server);
         served.add(new ServedPlugin(name, socket));
         LOG.info("serving plugin {} on {}", name, socket);
