@@ -29,11 +29,16 @@ final class RawUnixHttp {
     }
 
     static Answer post(Path socket, String json) throws IOException {
+        return post(socket, "application/json", json);
+    }
+
+    /** @param contentType null for a request without the header */
+    static Answer post(Path socket, String contentType, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST / HTTP/1.1\r\n"
                 + "Host: socket\r\n"
                 + "User-Agent: Go-http-client/1.1\r\n"
-                + "Content-Type: application/json\r\n"
+                + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
                 + "Content-Length: " + body.length + "\r\n"
                 + "Connection: close\r\n\r\n";
         return exchange(socket, concat(head.getBytes(StandardCharsets.US_ASCII), body));
