@@ -13,6 +13,7 @@ import io.infrakit.spi.controller.Operation;
 import io.infrakit.spi.controller.Plan;
 import io.infrakit.spi.controller.PlannedChange;
 import io.infrakit.spi.plugin.PluginObjects;
+import io.infrakit.testkit.wire.RawUnixHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

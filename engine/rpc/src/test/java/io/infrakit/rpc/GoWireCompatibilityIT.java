@@ -6,6 +6,7 @@ import io.infrakit.spi.Json;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstanceSpec;
 import io.infrakit.spi.plugin.PluginObjects;
+import io.infrakit.testkit.wire.RawUnixHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
