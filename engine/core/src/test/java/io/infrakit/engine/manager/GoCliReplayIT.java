@@ -236,10 +236,13 @@ class GoCliReplayIT {
         List<String> found = new ArrayList<>();
         if (exchange.rpcMethod().equals("Handshake.Hello")) {
             Map<String, Set<String>> theirs = handshakeObjects(exchange.response());
+            // On purpose: we serve no metadata (Metadata.*), so neither Updatable nor Metadata is offered.
             theirs.remove("Updatable/0.1.1");
-            theirs.computeIfPresent("Controller/0.1.1", (spec, names) -> without(names, ""));
             theirs.remove("Metadata/0.1.1");
+            // On purpose: InfraKit's unnamed extra controller; our manager has no extra controllers.
+            theirs.computeIfPresent("Controller/0.1.1", (spec, names) -> without(names, ""));
             Map<String, Set<String>> mine = handshakeObjects(ours);
+            // On purpose: our extension, and the plain "group" our own CLI addresses.
             mine.remove("Rollout/0.1.0");
             mine.computeIfPresent("Group/0.1.1", (spec, names) -> theirs.getOrDefault(spec, Set.of()).contains(".")
                     ? names : without(names, "."));
