@@ -10,7 +10,6 @@ import io.infrakit.engine.store.FileSpecStore;
 import io.infrakit.rpc.PluginClient;
 import io.infrakit.rpc.PluginServer;
 import io.infrakit.rpc.ServedObjects;
-import io.infrakit.spi.controller.Controller;
 import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.plugin.PluginContext;
 import io.infrakit.spi.plugin.PluginObjects;
@@ -29,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The manager daemon: hosts the built-in plugins, serves each on its own socket in the plugins directory, and
@@ -82,7 +80,7 @@ public final class Manager implements AutoCloseable {
                 PluginObjects objects = provider.create(context);
                 lookup.host(provider.name(), objects);
                 hostedObjects.add(objects);
-                serve(home, provider.name(), objects, Map::of, servers, served);
+                serve(home, provider.name(), ServedObjects.of(objects), servers, served);
                 if (GROUP_BACKEND.equals(provider.name()) && objects.groups().containsKey(PluginObjects.DEFAULT_TYPE)) {
                     GroupPlugin backend = objects.groups().get(PluginObjects.DEFAULT_TYPE);
                     groups = Optional.of(new PersistingGroupPlugin(backend, GROUP_BACKEND,
@@ -170,12 +168,6 @@ public final class Manager implements AutoCloseable {
         byType.put(GroupAsController.GENERIC_TYPE, manager);
         manager.storedGroups().forEach(group -> byType.put(group.id().value(), manager));
         return new PluginObjects(Map.of(), Map.of(), byType);
-    }
-
-    private static void serve(InfrakitHome home, String name, PluginObjects objects,
-                              Supplier<Map<String, Controller>> controllers,
-                              List<PluginServer> servers, List<ServedPlugin> served) {
-        serve(home, name, new ServedObjects(() -> objects, controllers, Optional.empty()), servers, served);
     }
 
     private static void serve(InfrakitHome home, String name, ServedObjects objects,
