@@ -11,6 +11,9 @@ record ApiDocument(@JsonProperty("Vendor") VendorInfo vendor,
                    @JsonProperty("Implements") List<InterfaceSpec> implemented,
                    @JsonProperty("Interfaces") List<InterfaceDoc> interfaces) {
 
+    /** The examples' JSON-RPC id: a string, as InfraKit's documents carry one. */
+    private static final String EXAMPLE_ID = "1";
+
     record InterfaceDoc(@JsonProperty("Name") String name,
                         @JsonProperty("Version") String version,
                         @JsonProperty("Methods") List<MethodDoc> methods) {
@@ -23,10 +26,10 @@ record ApiDocument(@JsonProperty("Vendor") VendorInfo vendor,
     record ExampleRequest(@JsonProperty("jsonrpc") String jsonrpc,
                           @JsonProperty("method") String method,
                           @JsonProperty("params") Object params,
-                          @JsonProperty("id") int id) {
+                          @JsonProperty("id") String id) {
     }
 
-    record ExampleResponse(@JsonProperty("result") Object result, @JsonProperty("id") int id) {
+    record ExampleResponse(@JsonProperty("result") Object result, @JsonProperty("id") String id) {
     }
 
     static ApiDocument describe(VendorInfo vendor, List<RpcService> services) {
@@ -34,8 +37,9 @@ record ApiDocument(@JsonProperty("Vendor") VendorInfo vendor,
                 .map(service -> new InterfaceDoc(service.implemented().name(), service.implemented().version(),
                         service.operations().stream()
                                 .map(operation -> new MethodDoc(
-                                        new ExampleRequest("2.0", operation.method(), operation.exampleParams(), 1),
-                                        new ExampleResponse(operation.exampleResult(), 1)))
+                                        new ExampleRequest("2.0", operation.method(), operation.exampleParams(),
+                                                EXAMPLE_ID),
+                                        new ExampleResponse(operation.exampleResult(), EXAMPLE_ID)))
                                 .toList()))
                 .toList();
         List<InterfaceSpec> implemented = services.stream().map(RpcService::implemented).toList();

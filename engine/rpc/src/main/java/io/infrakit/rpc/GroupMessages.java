@@ -58,12 +58,24 @@ final class GroupMessages {
         }
     }
 
-    /** {@code ID}: empty (InfraKit's plugins answer {@code ""}), so plain text rather than a group ID. */
+    /**
+     * As InfraKit writes it: {@code ID} is always {@code ""} (the request names no group), and {@code Groups} is
+     * {@code null}, not {@code []}, when there are none.
+     */
     record InspectResponse(@JsonProperty("Name") String name,
                            @JsonProperty("ID") String id,
                            @JsonProperty("Groups") List<GroupSpec> groups) {
         InspectResponse {
-            groups = groups == null ? List.of() : List.copyOf(groups);
+            id = id == null ? "" : id;
+            groups = groups == null || groups.isEmpty() ? null : List.copyOf(groups);
+        }
+
+        static InspectResponse of(String name, List<GroupSpec> groups) {
+            return new InspectResponse(name, "", groups);
+        }
+
+        List<GroupSpec> groupsOrEmpty() {
+            return groups == null ? List.of() : groups;
         }
     }
 

@@ -56,8 +56,8 @@ final class GroupService {
                 new RpcOperation("Group.InspectGroups", params -> {
                     InspectRequest request = decode(params, InspectRequest.class);
                     List<GroupSpec> groups = plugins.resolveName(request.name()).inspectGroups();
-                    return new InspectResponse(request.name(), "", groups);
-                }, new InspectRequest(name, ""), new InspectResponse(name, "", List.of(spec))),
+                    return InspectResponse.of(request.name(), groups);
+                }, new InspectRequest(name, ""), InspectResponse.of(name, List.of(spec))),
                 new RpcOperation("Group.DestroyInstances", params -> {
                     DestroyInstancesRequest request = decode(params, DestroyInstancesRequest.class);
                     plugins.resolveName(request.name()).destroyInstances(request.id(), request.instances());

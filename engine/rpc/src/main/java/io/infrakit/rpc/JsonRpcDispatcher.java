@@ -60,7 +60,8 @@ final class JsonRpcDispatcher {
         }
         RpcOperation operation = operations.get(method.asText());
         if (operation == null) {
-            return error(id, RpcError.of(RpcError.METHOD_NOT_FOUND,
+            // -32000 and null data, as InfraKit's servers answer; Go clients read no other code.
+            return error(id, RpcError.of(RpcError.SERVER_ERROR,
                     "rpc: can't find method \"" + method.asText() + "\""));
         }
         JsonNode params = singleParamsObject(request.get("params"));

@@ -9,6 +9,7 @@ import io.infrakit.spi.Vendor;
 import io.infrakit.spi.controller.Controller;
 import io.infrakit.spi.group.RolloutControl;
 import io.infrakit.spi.plugin.PluginObjects;
+import io.infrakit.spi.stack.StackPlugin;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,29 +30,30 @@ final class PluginProtocol {
     private final ApiDocument apiDocument;
     private final JsonRpcDispatcher dispatcher;
 
-    private PluginProtocol(String pluginName, PluginObjects objects, Supplier<Map<String, Controller>> controllers) {
-        Any example = firstCapability(objects, InputExample.class).map(InputExample::exampleProperties)
+    private PluginProtocol(String pluginName, ServedObjects served) {
+        PluginObjects atStart = served.objects().get();
+        Any example = firstCapability(atStart, InputExample.class).map(InputExample::exampleProperties)
                 .orElse(Any.empty());
-        List<RpcService> services = new ArrayList<>(services(objects, example));
-        if (!controllers.get().isEmpty()) {
-            services.add(ControllerService.of(controllers, example));
+        List<RpcService> services = new ArrayList<>(services(atStart, served.objects(), example));
+        if (!served.controllers().get().isEmpty()) {
+            services.add(ControllerService.of(served.controllers(), example));
         }
+        served.stack().ifPresent(stack -> services.add(StackService.of(stack, example)));
         this.apiDocument = ApiDocument.describe(
-                firstCapability(objects, Vendor.class).map(Vendor::vendorInfo).orElse(null), services);
+                firstCapability(atStart, Vendor.class).map(Vendor::vendorInfo).orElse(null), services);
         List<RpcOperation> operations = new ArrayList<>();
         services.forEach(service -> operations.addAll(service.operations()));
-        operations.add(new RpcOperation(HandshakeMessages.HELLO, params -> hello(objects, controllers.get()),
-                Map.of(), hello(objects, controllers.get())));
+        operations.add(new RpcOperation(HandshakeMessages.HELLO, params -> hello(served),
+                Map.of(), hello(served)));
         this.dispatcher = new JsonRpcDispatcher(pluginName, operations);
     }
 
     static PluginProtocol of(String pluginName, PluginObjects objects) {
-        return new PluginProtocol(pluginName, objects, Map::of);
+        return new PluginProtocol(pluginName, ServedObjects.of(objects));
     }
 
-    /** With controllers, asked for on every request (their set may change while the plugin runs). */
-    static PluginProtocol of(String pluginName, PluginObjects objects, Supplier<Map<String, Controller>> controllers) {
-        return new PluginProtocol(pluginName, objects, controllers);
+    static PluginProtocol of(String pluginName, ServedObjects served) {
+        return new PluginProtocol(pluginName, served);
     }
 
     byte[] dispatch(byte[] body) {
@@ -61,37 +64,44 @@ final class PluginProtocol {
         return apiDocument;
     }
 
-    private static List<RpcService> services(PluginObjects objects, Any example) {
+    private static List<RpcService> services(PluginObjects atStart, Supplier<PluginObjects> objects, Any example) {
         List<RpcService> services = new ArrayList<>();
-        if (!objects.instances().isEmpty()) {
-            services.add(InstanceService.of(new TypedObjects<>(objects.instances()), example));
+        if (!atStart.instances().isEmpty()) {
+            services.add(InstanceService.of(TypedObjects.live(() -> objects.get().instances()), example));
         }
-        if (!objects.flavors().isEmpty()) {
-            services.add(FlavorService.of(new TypedObjects<>(objects.flavors()), example));
+        if (!atStart.flavors().isEmpty()) {
+            services.add(FlavorService.of(TypedObjects.live(() -> objects.get().flavors()), example));
         }
-        if (!objects.groups().isEmpty()) {
-            services.add(GroupService.of(new TypedObjects<>(objects.groups()), example));
+        if (!atStart.groups().isEmpty()) {
+            services.add(GroupService.of(TypedObjects.live(() -> objects.get().groups()), example));
         }
+        if (!rollouts(atStart).isEmpty()) {
+            services.add(RolloutService.of(TypedObjects.live(() -> rollouts(objects.get()))));
+        }
+        return List.copyOf(services);
+    }
+
+    private static Map<String, RolloutControl> rollouts(PluginObjects objects) {
         Map<String, RolloutControl> rollouts = new TreeMap<>();
         objects.groups().forEach((type, group) -> {
             if (group instanceof RolloutControl control) {
                 rollouts.put(type, control);
             }
         });
-        if (!rollouts.isEmpty()) {
-            services.add(RolloutService.of(new TypedObjects<>(rollouts)));
-        }
-        return List.copyOf(services);
+        return rollouts;
     }
 
-    private static HelloResponse hello(PluginObjects objects, Map<String, Controller> controllers) {
+    private static HelloResponse hello(ServedObjects served) {
         Map<String, List<ExposedObject>> exposed = new LinkedHashMap<>();
-        for (Map.Entry<InterfaceSpec, SortedSet<String>> entry : objects.implemented().entrySet()) {
+        for (Map.Entry<InterfaceSpec, SortedSet<String>> entry : served.objects().get().implemented().entrySet()) {
             exposed.put(entry.getKey().encoded(), exposedObjects(entry.getValue()));
         }
+        Map<String, Controller> controllers = served.controllers().get();
         if (!controllers.isEmpty()) {
             exposed.put(Controller.INTERFACE.encoded(), exposedObjects(new TreeSet<>(controllers.keySet())));
         }
+        served.stack().ifPresent(stack -> exposed.put(StackPlugin.INTERFACE.encoded(),
+                exposedObjects(new TreeSet<>(Set.of(PluginObjects.DEFAULT_TYPE)))));
         return new HelloResponse(exposed);
     }
 

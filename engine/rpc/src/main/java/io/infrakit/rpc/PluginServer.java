@@ -2,7 +2,6 @@ package io.infrakit.rpc;
 
 import io.infrakit.common.AtomicFiles;
 import io.infrakit.common.OwnerOnly;
-import io.infrakit.spi.controller.Controller;
 import io.infrakit.spi.plugin.PluginObjects;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
@@ -13,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Serves one plugin's objects on a unix socket with InfraKit's JSON-RPC, so Go clients and our
@@ -51,17 +48,15 @@ public final class PluginServer implements AutoCloseable {
      *                                       or the server cannot listen
      */
     public static PluginServer start(Path socket, PluginObjects objects) {
-        return start(socket, objects, Map::of);
+        return start(socket, ServedObjects.of(objects));
     }
 
     /**
-     * As {@link #start(Path, PluginObjects)}, serving {@code Controller/0.1.1} too: the controllers by type, asked
-     * for on every request because their set may change while the plugin runs (the manager has one per group).
+     * As {@link #start(Path, PluginObjects)}, for a plugin whose objects change while it runs, or that serves
+     * controllers ({@code Controller/0.1.1}) or the manager as a whole ({@code Stack/0.1.1}): the manager's.
      */
-    public static PluginServer start(Path socket, PluginObjects objects,
-                                     Supplier<Map<String, Controller>> controllers) {
-        Objects.requireNonNull(objects, "objects");
-        Objects.requireNonNull(controllers, "controllers");
+    public static PluginServer start(Path socket, ServedObjects served) {
+        Objects.requireNonNull(served, "served");
         Path path = socket.toAbsolutePath().normalize();
         String name = path.getFileName().toString();
         if (!SocketFiles.fitsUnixSocket(path)) {
@@ -69,7 +64,7 @@ public final class PluginServer implements AutoCloseable {
         }
         createDirectory(name, path.getParent());
         Path stale = removeStaleSocket(name, path);
-        Server server = newServer(name, PluginProtocol.of(name, objects, controllers));
+        Server server = newServer(name, PluginProtocol.of(name, served));
         try {
             UnixHttpServers.start(server, path);
             AtomicFiles.write(SocketFiles.pidFileOf(path),

@@ -67,7 +67,8 @@ public final class RemoteGroupPlugin implements GroupPlugin {
 
     @Override
     public List<GroupSpec> inspectGroups() {
-        return call("Group.InspectGroups", new InspectRequest(name.toString(), ""), InspectResponse.class).groups();
+        return call("Group.InspectGroups", new InspectRequest(name.toString(), ""), InspectResponse.class)
+                .groupsOrEmpty();
     }
 
     @Override

@@ -13,7 +13,6 @@ record RpcError(int code, String message, JsonNode data) {
 
     static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
-    static final int METHOD_NOT_FOUND = -32601;
     static final int INVALID_PARAMS = -32602;
     /** What InfraKit's servers answer for every error a plugin returns. */
     static final int SERVER_ERROR = -32000;

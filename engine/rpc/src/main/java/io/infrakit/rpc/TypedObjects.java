@@ -4,6 +4,7 @@ import io.infrakit.spi.InfrakitException;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The objects of one kind a plugin serves, keyed by type ("" = the default object), resolved the way InfraKit's
@@ -11,10 +12,20 @@ import java.util.Optional;
  */
 final class TypedObjects<T> {
 
-    private final Map<String, T> byType;
+    private final Supplier<Map<String, T>> byType;
 
     TypedObjects(Map<String, T> byType) {
-        this.byType = Map.copyOf(byType);
+        Map<String, T> fixed = Map.copyOf(byType);
+        this.byType = () -> fixed;
+    }
+
+    private TypedObjects(Supplier<Map<String, T>> byType) {
+        this.byType = byType;
+    }
+
+    /** Objects asked for on every request, for a plugin whose set changes while it runs (one per group). */
+    static <T> TypedObjects<T> live(Supplier<Map<String, T>> byType) {
+        return new TypedObjects<>(byType);
     }
 
     /** The object for a type; {@code no-plugin:<type>} when there is none. */
@@ -28,6 +39,7 @@ final class TypedObjects<T> {
     }
 
     Optional<T> find(String type) {
+        Map<String, T> byType = this.byType.get();
         String wanted = type == null ? "" : type;
         if (wanted.isEmpty() || wanted.equals(HandshakeMessages.DEFAULT_OBJECT)) {
             T fallback = byType.get("");

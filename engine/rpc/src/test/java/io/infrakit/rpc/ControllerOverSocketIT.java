@@ -13,6 +13,7 @@ import io.infrakit.spi.controller.Operation;
 import io.infrakit.spi.controller.Plan;
 import io.infrakit.spi.controller.PlannedChange;
 import io.infrakit.spi.plugin.PluginObjects;
+import io.infrakit.testkit.wire.RawUnixHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,8 +46,9 @@ class ControllerOverSocketIT {
 
     @BeforeEach
     void serve() {
-        server = PluginServer.start(directory.resolve("group"), PluginObjects.group(new FakeGroupPlugin()),
-                () -> Map.copyOf(controllers));
+        PluginObjects groups = PluginObjects.group(new FakeGroupPlugin());
+        server = PluginServer.start(directory.resolve("group"),
+                new ServedObjects(() -> groups, () -> Map.copyOf(controllers), Optional.empty()));
     }
 
     @AfterEach

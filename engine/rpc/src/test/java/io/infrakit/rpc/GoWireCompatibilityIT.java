@@ -6,6 +6,7 @@ import io.infrakit.spi.Json;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstanceSpec;
 import io.infrakit.spi.plugin.PluginObjects;
+import io.infrakit.testkit.wire.RawUnixHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,7 +171,7 @@ class GoWireCompatibilityIT {
         assertThat(notAnObject.path("error").path("code").asInt()).isEqualTo(-32600);
         assertThat(noVersion.path("error").path("code").asInt()).isEqualTo(-32600);
         assertThat(noVersion.path("id").asInt()).isEqualTo(12);
-        assertThat(unknownMethod.path("error")).isEqualTo(json("{\"code\":-32601,"
+        assertThat(unknownMethod.path("error")).isEqualTo(json("{\"code\":-32000,"
                 + "\"message\":\"rpc: can't find method \\\"Instance.Explode\\\"\",\"data\":null}"));
         assertThat(badParams.path("error").path("code").asInt()).isEqualTo(-32602);
         assertThat(missingInstance.path("error").path("code").asInt()).isEqualTo(-32602);
@@ -195,9 +196,32 @@ class GoWireCompatibilityIT {
                 "Instance.Destroy", "Instance.DescribeInstances");
         JsonNode validate = instance.path("Methods").get(0);
         assertThat(validate.path("Request")).isEqualTo(json("{\"jsonrpc\":\"2.0\",\"method\":\"Instance.Validate\","
-                + "\"params\":{\"Type\":\"\",\"Properties\":{\"Note\":\"example\"}},\"id\":1}"));
-        assertThat(validate.path("Response")).isEqualTo(json("{\"result\":{\"Type\":\"\",\"OK\":true},\"id\":1}"));
+                + "\"params\":{\"Type\":\"\",\"Properties\":{\"Note\":\"example\"}},\"id\":\"1\"}"));
+        assertThat(validate.path("Response")).isEqualTo(json("{\"result\":{\"Type\":\"\",\"OK\":true},\"id\":\"1\"}"));
         assertThat(api.path("Interfaces").get(2).path("Methods")).hasSize(8);
+    }
+
+    @Test
+    void functionsJsonListsNoTemplateFunctions() throws Exception {
+        RawUnixHttp.Answer answer = RawUnixHttp.get(server.socket(), "/info/functions.json");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.headers().get("content-type")).startsWith("application/json");
+        assertThat(answer.json()).isEqualTo(json("{}"));
+    }
+
+    @Test
+    void aPostThatIsNotJsonIsRefusedWith415AsInfrakitDoes() throws Exception {
+        String call = "{\"jsonrpc\":\"2.0\",\"method\":\"Instance.DescribeInstances\",\"params\":{},\"id\":1}";
+        RawUnixHttp.Answer plain = RawUnixHttp.post(server.socket(), "text/plain", call);
+        RawUnixHttp.Answer none = RawUnixHttp.post(server.socket(), null, call);
+        RawUnixHttp.Answer withCharset = RawUnixHttp.post(server.socket(), "Application/JSON; charset=utf-8", call);
+
+        assertThat(plain.status()).isEqualTo(415);
+        assertThat(plain.body()).isEqualTo("rpc: unrecognized Content-Type: text/plain (send application/json)\n");
+        assertThat(none.status()).isEqualTo(415);
+        assertThat(withCharset.status()).isEqualTo(200);
+        assertThat(withCharset.json().path("result").path("Descriptions").isArray()).isTrue();
     }
 
     @Test

@@ -53,9 +53,10 @@ class JsonRpcDispatcherTest {
     }
 
     @Test
-    void interfacesThePluginDoesNotImplementAreUnknownMethods() throws Exception {
+    void interfacesThePluginDoesNotImplementAreUnknownMethodsAnsweredAsInfrakitDoes() throws Exception {
         assertThat(call("{\"jsonrpc\":\"2.0\",\"method\":\"Group.Size\",\"params\":{\"ID\":\"g\"},\"id\":1}")
-                .path("error").path("code").asInt()).isEqualTo(-32601);
+                .path("error")).isEqualTo(json("{\"code\":-32000,"
+                + "\"message\":\"rpc: can't find method \\\"Group.Size\\\"\",\"data\":null}"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.infrakit.rpc;
 
 import io.infrakit.spi.plugin.PluginObjects;
 import io.infrakit.testkit.OtherUser;
+import io.infrakit.testkit.wire.RawUnixHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,7 +9,7 @@ import io.infrakit.common.OwnerOnly;
 import io.infrakit.engine.store.FileSpecStore;
 import io.infrakit.rpc.PluginClient;
 import io.infrakit.rpc.PluginServer;
-import io.infrakit.spi.controller.Controller;
+import io.infrakit.rpc.ServedObjects;
 import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.plugin.PluginContext;
 import io.infrakit.spi.plugin.PluginObjects;
@@ -24,10 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The manager daemon: hosts the built-in plugins, serves each on its own socket in the plugins directory, and
@@ -90,7 +90,7 @@ public final class Manager implements AutoCloseable {
                 PluginObjects objects = registry.provider(plugin.provider().orElseThrow()).create(context);
                 lookup.host(plugin.name(), objects);
                 hostedObjects.add(objects);
-                serve(home, plugin, objects, Map::of, servers, served);
+                serve(home, plugin, ServedObjects.of(objects), servers, served);
                 boolean fronted = plugins.stream().anyMatch(PluginSelection::isManager);
                 if (fronted && plugin.isGroupController() && objects.groups().containsKey(PluginObjects.DEFAULT_TYPE)) {
                     GroupPlugin backend = objects.groups().get(PluginObjects.DEFAULT_TYPE);
@@ -102,8 +102,10 @@ public final class Manager implements AutoCloseable {
             if (groups.isPresent()) {
                 PersistingGroupPlugin manager = groups.get();
                 PluginSelection front = plugins.stream().filter(PluginSelection::isManager).findFirst().orElseThrow();
-                serve(home, front, PluginObjects.group(manager),
-                        () -> GroupAsController.byType(front.name(), manager), servers, served);
+                Path socket = home.pluginsDir().resolve(front.name());
+                serve(home, front, new ServedObjects(() -> groupObjects(manager),
+                        () -> GroupAsController.byType(front.name(), manager),
+                        Optional.of(new ManagerStack(manager, socket))), servers, served);
                 recommits = StoredGroupRecommits.start(groups.get());
             }
             Manager manager = new Manager(home, lock, List.copyOf(servers), List.copyOf(served),
@@ -183,11 +185,23 @@ public final class Manager implements AutoCloseable {
         }
     }
 
-    private static void serve(InfrakitHome home, PluginSelection plugin, PluginObjects objects,
-                              Supplier<Map<String, Controller>> controllers,
+    /**
+     * As InfraKit's manager: the group list as {@code groups} and each group by its ID (a Go client addresses
+     * {@code group/<ID>}, the request's {@code ID} naming the group), all the same plugin; and the default object,
+     * which our own clients address as plain {@code group}.
+     */
+    private static PluginObjects groupObjects(PersistingGroupPlugin manager) {
+        Map<String, GroupPlugin> byType = new LinkedHashMap<>();
+        byType.put(PluginObjects.DEFAULT_TYPE, manager);
+        byType.put(GroupAsController.GENERIC_TYPE, manager);
+        manager.storedGroups().forEach(group -> byType.put(group.id().value(), manager));
+        return new PluginObjects(Map.of(), Map.of(), byType);
+    }
+
+    private static void serve(InfrakitHome home, PluginSelection plugin, ServedObjects objects,
                               List<PluginServer> servers, List<ServedPlugin> served) {
         Path socket = home.pluginsDir().resolve(plugin.name());
-        PluginServer server = PluginServer.start(socket, objects, controllers);
+        PluginServer server = PluginServer.start(socket, objects);
         servers.add(server);
         served.add(new ServedPlugin(plugin.name(), plugin.kind(), socket));
         LOG.info("serving plugin {} ({}) on {}", plugin.name(), plugin.kind(), socket);

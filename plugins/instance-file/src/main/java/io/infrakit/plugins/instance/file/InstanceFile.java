@@ -2,6 +2,7 @@ package io.infrakit.plugins.instance.file;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.infrakit.spi.Any;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstanceSpec;
@@ -34,7 +35,8 @@ record InstanceFile(@JsonProperty("ID") InstanceId id,
         return new InstanceFile(id, logicalId, merged, spec);
     }
 
+    /** With properties, the whole spec as provisioned ({@code Properties}, {@code Tags}, {@code Init}, ...), as InfraKit's. */
     InstanceDescription describe(boolean withProperties) {
-        return new InstanceDescription(id, logicalId, tags, withProperties ? spec.properties() : null);
+        return new InstanceDescription(id, logicalId, tags, withProperties ? Any.of(spec) : null);
     }
 }

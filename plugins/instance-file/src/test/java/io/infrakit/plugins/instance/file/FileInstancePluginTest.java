@@ -99,12 +99,14 @@ class FileInstancePluginTest {
     }
 
     @Test
-    void describeWithPropertiesReturnsTheSpecsProperties() {
+    void describeWithPropertiesReturnsTheWholeProvisionedSpecAsInfrakitsFilePluginDoes() {
         FileInstancePlugin plugin = new FileInstancePlugin(directory);
         plugin.provision(WEB);
 
         assertThat(plugin.describeInstances(Map.of(), true))
-                .extracting(InstanceDescription::properties).containsExactly(PROPERTIES);
+                .extracting(instance -> instance.properties().decode(InstanceSpec.class)).containsExactly(WEB);
+        assertThat(plugin.describeInstances(Map.of(), true).get(0).properties().node().path("Properties"))
+                .isEqualTo(PROPERTIES.node());
     }
 
     @Test

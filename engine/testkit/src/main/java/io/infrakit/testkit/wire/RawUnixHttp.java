@@ -1,4 +1,4 @@
-package io.infrakit.rpc;
+package io.infrakit.testkit.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrakit.spi.Json;
@@ -16,11 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** HTTP/1.1 written byte by byte on a unix socket, as a Go plugin client sends it: no Jetty on this side. */
-final class RawUnixHttp {
+public final class RawUnixHttp {
 
-    record Answer(int status, Map<String, String> headers, String body) {
+    public record Answer(int status, Map<String, String> headers, String body) {
 
-        JsonNode json() throws IOException {
+        public JsonNode json() throws IOException {
             return Json.mapper().readTree(body);
         }
     }
@@ -28,18 +28,23 @@ final class RawUnixHttp {
     private RawUnixHttp() {
     }
 
-    static Answer post(Path socket, String json) throws IOException {
+    public static Answer post(Path socket, String json) throws IOException {
+        return post(socket, "application/json", json);
+    }
+
+    /** @param contentType null for a request without the header */
+    public static Answer post(Path socket, String contentType, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST / HTTP/1.1\r\n"
                 + "Host: socket\r\n"
                 + "User-Agent: Go-http-client/1.1\r\n"
-                + "Content-Type: application/json\r\n"
+                + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
                 + "Content-Length: " + body.length + "\r\n"
                 + "Connection: close\r\n\r\n";
         return exchange(socket, concat(head.getBytes(StandardCharsets.US_ASCII), body));
     }
 
-    static Answer get(Path socket, String path) throws IOException {
+    public static Answer get(Path socket, String path) throws IOException {
         String head = "GET " + path + " HTTP/1.1\r\nHost: socket\r\nConnection: close\r\n\r\n";
         return exchange(socket, head.getBytes(StandardCharsets.US_ASCII));
     }

@@ -1,0 +1,33 @@
+package io.infrakit.rpc;
+
+import io.infrakit.spi.controller.Controller;
+import io.infrakit.spi.plugin.PluginObjects;
+import io.infrakit.spi.stack.StackPlugin;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Everything one plugin socket serves. The objects and controllers are asked for on every request, because a
+ * plugin's set may change while it runs (the manager serves one group object and one controller per group); which
+ * interfaces are served is decided once, from what they are at start.
+ *
+ * @param stack the manager as a whole ({@code Stack/0.1.1}), served on the manager's group socket only
+ */
+public record ServedObjects(Supplier<PluginObjects> objects,
+                            Supplier<Map<String, Controller>> controllers,
+                            Optional<StackPlugin> stack) {
+
+    public ServedObjects {
+        Objects.requireNonNull(objects, "objects");
+        Objects.requireNonNull(controllers, "controllers");
+        Objects.requireNonNull(stack, "stack");
+    }
+
+    public static ServedObjects of(PluginObjects objects) {
+        Objects.requireNonNull(objects, "objects");
+        return new ServedObjects(() -> objects, Map::of, Optional.empty());
+    }
+}
