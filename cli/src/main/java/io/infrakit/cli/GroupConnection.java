@@ -15,6 +15,7 @@ import io.infrakit.spi.PluginNotFoundException;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.group.RolloutControl;
+import io.infrakit.spi.stack.StackPlugin;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -97,6 +98,12 @@ public final class GroupConnection {
                 .map(Map.Entry::getKey).sorted().toList();
         if (allGroups.size() == 1) {
             return PluginName.of(allGroups.get(0));
+        }
+        // InfraKit's layout serves both the manager and the controller behind it; the manager (Stack) is the one.
+        List<String> managersOfAllGroups = allGroups.stream()
+                .filter(name -> offers.get(name).containsKey(StackPlugin.INTERFACE)).toList();
+        if (managersOfAllGroups.size() == 1) {
+            return PluginName.of(managersOfAllGroups.get(0));
         }
         if (allGroups.isEmpty() && ManagerProcess.running(home).isEmpty()) {
             return managers;

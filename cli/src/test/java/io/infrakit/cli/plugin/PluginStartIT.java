@@ -4,12 +4,7 @@ import io.infrakit.cli.CliHome;
 import io.infrakit.cli.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infrakit.cli.CliHome.Run;
-import io.infrakit.common.SpecText;
-import io.infrakit.rpc.PluginClient;
-import io.infrakit.rpc.RemoteGroupPlugin;
 import io.infrakit.spi.Json;
-import io.infrakit.spi.PluginName;
-import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.testkit.wire.GoStoreFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,12 +60,12 @@ class PluginStartIT {
                 .containsPattern("instance-file\\s+file\\s+Instance/0\\.6\\.1")
                 .containsPattern("flavor-vanilla\\s+vanilla\\s+Flavor/0\\.1\\.1");
 
-        // Our group commands address a group plugin named 'group'; the manager here is 'mystack', so through its socket.
+        // No socket is named 'group' here: our group commands find the manager as the one plugin with a group list.
         Path cattle = home.resolve("cattle.json");
         Files.writeString(cattle, GoStoreFile.cattleSpec().toString());
-        GroupSpec spec = SpecText.read(cattle.toString(), Files.readAllBytes(cattle), GroupSpec.class);
-        String details = mystack().commitGroup(spec, false);
-        assertThat(details).isEqualTo("Managing 5 instances");
+        Run committed = home.run("group", "commit", cattle.toString());
+        assertThat(committed.exitCode()).as(committed.toString()).isZero();
+        assertThat(committed.out()).contains("Managing 5 instances");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(instanceFiles()).hasSize(5));
         for (Path instance : instanceFiles()) {
@@ -118,13 +113,11 @@ class PluginStartIT {
         assertThat(started.exitCode()).as(started.toString()).isZero();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(instanceFiles()).hasSize(5));
-        assertThat(mystack().inspectGroups()).extracting(spec -> spec.id().value()).containsExactly("cattle");
+        Run listed = home.run("group", "ls", "--plugin", "mystack");
+        assertThat(listed.exitCode()).as(listed.toString()).isZero();
+        assertThat(listed.out()).containsPattern("(?m)^cattle\\s+5\\s");
     }
 
-    private RemoteGroupPlugin mystack() {
-        return new RemoteGroupPlugin(new PluginClient("mystack", home.resolve("plugins/mystack")),
-                PluginName.of("mystack"));
-    }
 
     private List<String> sockets() throws IOException {
         try (Stream<Path> files = Files.list(home.resolve("plugins"))) {
