@@ -1,6 +1,8 @@
 package io.infrakit.bench;
 
 import io.infrakit.engine.group.ControllerSettings;
+import io.infrakit.manager.LogSetup;
+import org.slf4j.event.Level;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +28,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) {
         // The controller logs every provision at INFO; in process, that would be what is measured.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        LogSetup.setLevel(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.WARN);
         Options options = Options.parse(args);
         List<Result> results = new ArrayList<>();
         long start = System.nanoTime();
