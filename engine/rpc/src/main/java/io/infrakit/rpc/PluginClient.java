@@ -48,8 +48,6 @@ public final class PluginClient {
     private static final int MAX_ANSWER_BYTES = 64 * 1024 * 1024;
     private static final int SNIPPET_LENGTH = 200;
 
-    private static final Logger LOG = LoggerFactory.getLogger(PluginClient.class);
-
     private final String plugin;
     private final Path socket;
     private final Duration timeout;
@@ -128,7 +126,7 @@ public final class PluginClient {
         long start = System.nanoTime();
         ContentResponse response = exchange(method, request.toString());
         // What a call's arguments and answer hold may be secret: their sizes only.
-        LOG.debug("{} {}: HTTP {}, {} bytes in {} ms", plugin, method, response.getStatus(),
+        CallLog.LOG.debug("{} {}: HTTP {}, {} bytes in {} ms", plugin, method, response.getStatus(),
                 response.getContent().length, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         if (response.getStatus() != HttpStatus.OK_200) {
             throw new PluginException(plugin, method,
@@ -220,5 +218,10 @@ public final class PluginClient {
     @Override
     public String toString() {
         return "PluginClient[" + plugin + " at " + socket + "]";
+    }
+
+    /** Set up at the first call: a command that calls no plugin (version) never starts the logging. */
+    private static final class CallLog {
+        static final Logger LOG = LoggerFactory.getLogger(PluginClient.class);
     }
 }
