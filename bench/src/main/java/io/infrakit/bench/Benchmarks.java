@@ -1,6 +1,9 @@
 package io.infrakit.bench;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.infrakit.engine.group.ControllerSettings;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +29,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) {
         // The controller logs every provision at INFO; in process, that would be what is measured.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Options options = Options.parse(args);
         List<Result> results = new ArrayList<>();
         long start = System.nanoTime();

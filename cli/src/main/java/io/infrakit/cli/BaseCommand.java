@@ -35,8 +35,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         cli = cli.withLogLevel(global.logLevel());
-        // A command with -v/-vv runs in its caller's JVM (CommandPlacement), never in the manager's.
-        cli.logLevel().applyToThisProcess();
+        cli.logLevel().applyToThisCommand();
         return run();
     }
 

@@ -23,8 +23,6 @@ import java.util.List;
  *   <li>{@code group commit --simulate}: a simulation is bounded to its caller's JVM and ends with it;</li>
  *   <li>{@code playbook run} at a terminal, which may ask for parameters there, {@code image build} and
  *       {@code quickstart}, which start processes and builds whose limits are the caller's;</li>
- *   <li>a command with {@code -v}/{@code -vv}: its debug log belongs on its caller's terminal, and the manager's
- *       log level stays the manager's;</li>
  *   <li>a command for another home ({@code --home}), and one with an argument file ({@code @FILE}), which picocli
  *       reads from the process's own directory.</li>
  * </ul>
@@ -61,7 +59,6 @@ public final class CommandPlacement implements CommandRunner {
             return Placement.CALLER;
         }
         boolean local = path.stream().anyMatch(line -> line.getCommand() instanceof ManagerCommand)
-                || leaf instanceof BaseCommand command && command.global.logLevel() != LogLevel.INFO
                 || leaf instanceof GroupCommitCommand commit && commit.simulate
                 || leaf instanceof PlaybookRunCommand && invocation.terminal()
                 || leaf instanceof ImageBuildCommand

@@ -1,6 +1,8 @@
 package io.infrakit.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 
@@ -17,7 +19,13 @@ public final class GlobalOptions {
     @Option(names = "--stacktrace", description = "Print the stack trace of an error")
     boolean stacktrace;
 
+    /** The command's own, for the -v given before the command's name ({@code infrakit -v group ls}). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     LogLevel logLevel() {
-        return LogLevel.ofVerbosity(verbose.length);
+        int beforeTheCommand = command != null && command.root().userObject() instanceof RootCommand root
+                ? root.verbose.length : 0;
+        return LogLevel.ofVerbosity(verbose.length + beforeTheCommand);
     }
 }

@@ -1,35 +1,29 @@
 package io.infrakit.cli;
 
-import java.util.Locale;
+import io.infrakit.manager.CommandLog;
+import org.slf4j.event.Level;
 
 /**
  * How much InfraKit's own code ({@code io.infrakit.*}) logs in this command: INFO by default, DEBUG with -v,
- * TRACE with -vv. Other libraries keep the levels simplelogger.properties gives them.
+ * TRACE with -vv. Other libraries keep the levels the logging setup gives them.
  */
 public enum LogLevel {
     INFO,
     DEBUG,
     TRACE;
 
-    /** The system property slf4j-simple reads for a logger and those below it; it wins over the properties file. */
-    static final String INFRAKIT_LOGGERS = "org.slf4j.simpleLogger.log.io.infrakit";
-
     static LogLevel ofVerbosity(int timesGiven) {
         return values()[Math.min(Math.max(timesGiven, 0), values().length - 1)];
     }
 
-    /** The level's name in slf4j-simple's configuration ({@code debug}): what a manager started for it is given. */
-    public String simpleLoggerName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /**
-     * Raises this process's InfraKit loggers to this level; a level set explicitly (-D) is kept. Loggers are
-     * configured when first used, which for InfraKit's is when the command runs, after its options are read.
+     * Raises InfraKit's loggers to this level for this command: in the manager for its thread alone, in its own JVM
+     * for the process ({@link CommandLog}). Loggers ask for their level as they log, so this works once the options
+     * are read.
      */
-    void applyToThisProcess() {
-        if (this != INFO && System.getProperty(INFRAKIT_LOGGERS) == null) {
-            System.setProperty(INFRAKIT_LOGGERS, simpleLoggerName());
+    void applyToThisCommand() {
+        if (this != INFO) {
+            CommandLog.raiseInfrakitLevel(Level.valueOf(name()));
         }
     }
 }

@@ -10,6 +10,7 @@ import io.infrakit.cli.playbook.PlaybookCommand;
 import io.infrakit.cli.plugin.PluginCommand;
 import io.infrakit.cli.template.TemplateCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code infrakit}: declarative, self-healing infrastructure. The whole command tree hangs from here. */
 @Command(name = "infrakit",
@@ -21,4 +22,9 @@ import picocli.CommandLine.Command;
                 GroupCommand.class, InstanceCommand.class, TemplateCommand.class, PlaybookCommand.class,
                 ImageCommand.class, HelpCommand.class, CompletionCommand.class, CompleteNamesCommand.class})
 final class RootCommand {
+
+    /** -v before the command ({@code infrakit -v group ls}) counts as after it; {@link GlobalOptions} adds them. */
+    @Option(names = {"-v", "--verbose"},
+            description = "Log more: -v shows InfraKit's debug messages, -vv its trace messages too")
+    boolean[] verbose = new boolean[0];
 }

@@ -28,7 +28,8 @@ class CommandPlacementTest {
                 List.of("group", "describe", "web"), List.of("group", "watch", "web"),
                 List.of("group", "commit", "web.json", "--wait", "60s"), List.of("group", "commit", "web.json.ftl"),
                 List.of("template", "render", "t.json.ftl"), List.of("playbook", "ls"), List.of("help", "group"),
-                List.of("group", "ls", "--no-such-option"), List.of("no-such-command"))) {
+                List.of("group", "ls", "--no-such-option"), List.of("no-such-command"),
+                List.of("group", "ls", "-v"), List.of("-vv", "group", "describe", "web"))) {
             assertThat(place(invocation(args, false))).as("%s", args).isEqualTo(Placement.HERE);
         }
     }

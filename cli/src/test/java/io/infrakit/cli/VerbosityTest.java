@@ -16,7 +16,7 @@ class VerbosityTest {
 
     @AfterEach
     void restoreTheDefaultLevel() {
-        System.clearProperty(LogLevel.INFRAKIT_LOGGERS);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.infrakit")).setLevel(null);
     }
 
     private static BaseCommand ran(String... args) {
@@ -39,7 +39,8 @@ class VerbosityTest {
     @Test
     void withoutVTheCommandLogsAtInfo() {
         assertThat(ran("version").cli.logLevel()).isEqualTo(LogLevel.INFO);
-        assertThat(System.getProperty(LogLevel.INFRAKIT_LOGGERS)).isNull();
+        assertThat(LoggerFactory.getLogger("io.infrakit.verbosity.probe.Info").isInfoEnabled()).isTrue();
+        assertThat(LoggerFactory.getLogger("io.infrakit.verbosity.probe.Info").isDebugEnabled()).isFalse();
     }
 
     @Test
@@ -49,6 +50,12 @@ class VerbosityTest {
         assertThat(LoggerFactory.getLogger("io.infrakit.verbosity.probe.Debug").isDebugEnabled()).isTrue();
         assertThat(LoggerFactory.getLogger("io.infrakit.verbosity.probe.Debug").isTraceEnabled()).isFalse();
         assertThat(LoggerFactory.getLogger("org.eclipse.jgit.verbosity.Probe").isInfoEnabled()).isFalse();
+    }
+
+    @Test
+    void vBeforeTheCommandCountsAsAfterIt() {
+        assertThat(ran("-v", "version").cli.logLevel()).isEqualTo(LogLevel.DEBUG);
+        assertThat(ran("-v", "version", "-v").cli.logLevel()).isEqualTo(LogLevel.TRACE);
     }
 
     @Test

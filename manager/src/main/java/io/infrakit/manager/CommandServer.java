@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * The manager's side of the launcher's protocol ({@code docs/cli.md}): {@code POST /run} on
  * {@code $INFRAKIT_HOME/cli.sock}, for the manager's own user alone ({@link UnixHttpServers#start}), runs a command
  * of the caller and streams its stdout, stderr and exit code back as {@link FramedAnswer frames}; {@code POST
- * /cancel} with the command's session is the caller's Ctrl-C. Where a command runs is decided by
+ * /cancel} with the command's session is the caller's Ctrl-C. What the command's thread logs goes to its caller's
+ * stderr too, at the level its -v chose ({@link CommandLog}). Where a command runs is decided by
  * {@link CommandRunner#place} alone; a command from another build of the CLI or for another home is sent back to
  * run in the caller's JVM, as if no manager ran.
  */
@@ -207,7 +208,7 @@ public final class CommandServer implements AutoCloseable {
                 running.put(session, command);
             }
             int code;
-            try {
+            try (CommandLog log = CommandLog.open(err)) {
                 code = prepared.run();
             } finally {
                 out.flush();

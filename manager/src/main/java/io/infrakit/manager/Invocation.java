@@ -68,8 +68,10 @@ public record Invocation(Path workingDirectory, List<String> args, Map<String, S
                 stdin));
     }
 
-    /** What the manager's log says: the command's first two words, never its arguments. */
+    /** What the manager's log says: the command's first two words (after options such as -v), never its arguments. */
     public String name() {
-        return String.join(" ", args.subList(0, Math.min(2, args.size()))).replaceAll("[^\\w .:-]", "?");
+        List<String> words = args.stream().dropWhile(arg -> arg.startsWith("-")).limit(2).toList();
+        return String.join(" ", words.isEmpty() ? args.subList(0, Math.min(2, args.size())) : words)
+                .replaceAll("[^\\w .:-]", "?");
     }
 }

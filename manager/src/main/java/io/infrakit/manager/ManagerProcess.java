@@ -146,8 +146,7 @@ public final class ManagerProcess {
         command.add("-XX:TrimNativeHeapInterval=5000");
         command.add("-Dpicocli.disable.closures=true");
         // manager.log: every line of the manager's logging with its time, to the millisecond (ISO-8601).
-        command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
-        command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        command.add("-D" + LogSetup.TIMESTAMPS + "=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.addAll(daemon);

@@ -1,11 +1,18 @@
 package io.infrakit.manager;
 
+import ch.qos.logback.core.ConsoleAppender;
 import io.infrakit.engine.InfrakitHome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -31,6 +39,9 @@ class CommandServerIT {
     private CommandServer server;
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private final List<Invocation> ran = new CopyOnWriteArrayList<>();
+    private final CyclicBarrier bothLogging = new CyclicBarrier(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandServerIT.class);
 
     @BeforeEach
     void serve() throws IOException {
@@ -88,6 +99,56 @@ class CommandServerIT {
         assertThat(new String(waiting.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).endsWith("x 130\n");
     }
 
+    @Test
+    void aVerboseCommandsDebugLinesGoToItsCallerAloneAndNotToTheManagersLog() throws Exception {
+        ByteArrayOutputStream managerLog = new ByteArrayOutputStream();
+        managerLogTo(managerLog);
+        try {
+            Process loud = curl(BUILD, false, "", Map.of("INFRAKIT_HOME", home.toString()), "s1", "log", "-v", "loud");
+            Process quiet = curl(BUILD, false, "", Map.of("INFRAKIT_HOME", home.toString()), "s2", "log", "quiet");
+            String loudAnswer = answer(loud);
+            String quietAnswer = answer(quiet);
+
+            assertThat(loudAnswer).contains("[main] DEBUG " + CommandServerIT.class.getName() + " - before loud\n")
+                    .contains("[main] DEBUG " + CommandServerIT.class.getName() + " - after loud\n")
+                    .contains("[main] INFO " + CommandServerIT.class.getName() + " - info loud\n")
+                    .doesNotContain("quiet").endsWith("x 0\n");
+            assertThat(quietAnswer).contains("[main] INFO " + CommandServerIT.class.getName() + " - info quiet\n")
+                    .doesNotContain("DEBUG").doesNotContain("loud").endsWith("x 0\n");
+            assertThat(managerLog.toString(StandardCharsets.UTF_8))
+                    .contains("INFO " + CommandServerIT.class.getName() + " - info loud")
+                    .contains("INFO " + CommandServerIT.class.getName() + " - info quiet")
+                    .doesNotContain("DEBUG");
+        } finally {
+            managerLogTo(new FilterOutputStream(System.err) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
+        }
+    }
+
+    @Test
+    void withoutVACommandRunsAtTheManagersLevel() throws Exception {
+        String answer = post(BUILD, false, "", "log", "plain");
+
+        assertThat(answer).contains("INFO " + CommandServerIT.class.getName() + " - info plain\n")
+                .doesNotContain("DEBUG");
+    }
+
+    /** The manager's log is what {@link LogSetup}'s stderr appender writes. */
+    private static void managerLogTo(OutputStream stream) {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ((ConsoleAppender<?>) root.getAppender("stderr")).setOutputStream(stream);
+    }
+
+    private static String answer(Process curl) throws Exception {
+        assertThat(curl.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
     private String post(String build, boolean withStdin, String stdin, String... args) throws Exception {
         return post(build, withStdin, stdin, Map.of("INFRAKIT_HOME", home.toString()), args);
     }
@@ -120,7 +181,10 @@ class CommandServerIT {
         return curl;
     }
 
-    /** echo prints its arguments and fails with 3; cat copies stdin; wait blocks until interrupted; local runs in the caller. */
+    /**
+     * echo prints its arguments and fails with 3; cat copies stdin; wait blocks until interrupted; local runs in the
+     * caller; log [-v] WORD logs at debug and info, the two of them at once taking turns, as the CLI does with -v.
+     */
     private final class ScriptedCli implements CommandRunner {
 
         @Override
@@ -143,6 +207,25 @@ class CommandServerIT {
             };
         }
 
+        private int log(List<String> args) {
+            if (args.contains("-v")) {
+                CommandLog.raiseInfrakitLevel(Level.DEBUG);
+            }
+            String word = args.get(args.size() - 1);
+            try {
+                LOG.debug("before {}", word);
+                LOG.info("info {}", word);
+                if (!"plain".equals(word)) {
+                    // Both commands are running now: what each logs from here on is logged side by side.
+                    bothLogging.await(10, TimeUnit.SECONDS);
+                }
+                LOG.debug("after {}", word);
+                return 0;
+            } catch (Exception e) {
+                return 1;
+            }
+        }
+
         private int run(Invocation invocation, PrintWriter out, PrintWriter err) {
             ran.add(invocation);
             switch (invocation.args().get(0)) {
@@ -150,6 +233,9 @@ class CommandServerIT {
                     out.println(String.join(" ", invocation.args().subList(1, invocation.args().size())));
                     err.println("oops");
                     return 3;
+                }
+                case "log" -> {
+                    return log(invocation.args());
                 }
                 case "cat" -> {
                     out.print(new String(invocation.stdin().orElseThrow(), StandardCharsets.UTF_8));

@@ -24,6 +24,14 @@ class InvocationTest {
     }
 
     @Test
+    void theLogNamesTheCommandAfterTheOptionsGivenBeforeIt() {
+        Invocation invocation = Invocation.parse(body("/work\0" + "4\0-v\0group\0ls\0-v\0\0"), false, false)
+                .orElseThrow();
+
+        assertThat(invocation.name()).isEqualTo("group ls");
+    }
+
+    @Test
     void whatFollowsTheEmptyFieldIsStdinWhenItWasSent() {
         Invocation invocation = Invocation.parse(body("/w\0" + "2\0group\0commit\0A=b\0\0{\"ID\": \"x\"}\n\0tail"),
                 true, true).orElseThrow();

@@ -1,5 +1,6 @@
 package io.infrakit.playbooks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.infrakit.dsl.Action;
 import io.infrakit.dsl.BuildImage;
 import io.infrakit.dsl.CommitGroup;
@@ -56,9 +57,26 @@ public final class PlaybookRunner {
     public RunSummary run(LocalPlaybook playbook, Plan plan, Templates templates, RunMode mode) {
         secrets = playbook.playbook().secrets(plan.params());
         if (mode == RunMode.EXECUTE) {
-            new Pass(playbook, plan, templates.session(), mode, false).run();
+            new Pass(playbook, plan, templates.session(), mode, false, true).run();
         }
-        return new Pass(playbook, plan, templates.session(), mode, true).run();
+        return new Pass(playbook, plan, templates.session(), mode, true, true).run();
+    }
+
+    /**
+     * What a run that does not act would do, as one document with its secrets masked; prints nothing. Unlike the
+     * lines of {@link #run}, it parses the image specs to show them.
+     *
+     * @param name the playbook as the user named it
+     */
+    public JsonNode preview(String name, LocalPlaybook playbook, Plan plan, Templates templates, RunMode mode) {
+        if (mode == RunMode.EXECUTE) {
+            throw new IllegalArgumentException("only a run that does not act is previewed");
+        }
+        secrets = playbook.playbook().secrets(plan.params());
+        Pass pass = new Pass(playbook, plan, templates.session(), mode, true, false);
+        RunSummary summary = pass.run();
+        return new RunPreview(name, plan.command(), mode, plan.params(), pass.steps, summary.describe())
+                .redacted(secrets);
     }
 
     /** One walk through the plan; one that does not act checks every spec, and prints and changes nothing. */
@@ -68,16 +86,21 @@ public final class PlaybookRunner {
         private final Plan plan;
         private final RunMode mode;
         private final boolean acting;
+        /** Whether it says each step on a line as it goes; it records each step either way. */
+        private final boolean printing;
+        private final List<RunPreview.Step> steps = new ArrayList<>();
         private final SpecRenderer renderer;
         private final Map<String, Map<String, String>> imageOutputs = new HashMap<>();
         /** What specs may name whatever it is: what the user gave, and what the run's own builds gave. */
         private final Set<String> vouched;
 
-        Pass(LocalPlaybook playbook, Plan plan, TemplateSession templates, RunMode mode, boolean acting) {
+        Pass(LocalPlaybook playbook, Plan plan, TemplateSession templates, RunMode mode, boolean acting,
+             boolean printing) {
             this.playbook = playbook;
             this.plan = plan;
             this.mode = mode;
             this.acting = acting;
+            this.printing = printing;
             this.renderer = new SpecRenderer(playbook.root(), playbook.playbook().fileName(), templates,
                     plan.params(), secrets);
             this.vouched = givenByTheUser(playbook, plan);
@@ -102,15 +125,18 @@ public final class PlaybookRunner {
                         infrastructure.scaleGroup(GroupId.of(scale.id()), scale.size());
                     }
                     say("group " + scale.id() + ": " + would() + "scaled to " + scale.size());
+                    steps.add(new RunPreview.Step("ScaleGroup", scale.id(), null, null, scale.size(), null));
                     scaled++;
                 } else if (action instanceof DestroyGroup destroy) {
                     if (acts()) {
                         infrastructure.destroyGroup(GroupId.of(destroy.id()));
                     }
                     say("group " + destroy.id() + ": " + would() + "destroyed");
+                    steps.add(new RunPreview.Step("DestroyGroup", destroy.id(), null, null, null, null));
                     destroyed++;
                 } else if (action instanceof Echo echo) {
                     say(echo.text());
+                    steps.add(new RunPreview.Step("Echo", null, null, null, null, echo.text()));
                 }
             }
             RunSummary summary = new RunSummary(plan.command(), mode, images, committed, scaled, destroyed);
@@ -120,7 +146,7 @@ public final class PlaybookRunner {
 
         /** Only an executing run builds; it (and the pass that checks for it) parses and checks the spec first. */
         private Map<String, String> build(BuildImage image) {
-            if (mode != RunMode.EXECUTE) {
+            if (mode != RunMode.EXECUTE && printing) {
                 say("image " + image.file() + ": would be built");
                 return Map.of();
             }
@@ -128,7 +154,11 @@ public final class PlaybookRunner {
             image.vars().forEach((name, value) -> vars.put(name, String.valueOf(value)));
             ImageSpec spec = ImageSpecParser.parse(PlaybookFiles.inside(playbook.root(), image.file()), vars);
             confinement.checkImage(image.file(), spec, vouched);
-            if (!acting) {
+            if (!acts()) {
+                if (acting) {
+                    steps.add(new RunPreview.Step("BuildImage", image.file(), RunPreview.imageSpec(spec), null, null,
+                            null));
+                }
                 return Map.of();
             }
             Map<String, String> outputs = infrastructure.buildImage(spec);
@@ -140,12 +170,17 @@ public final class PlaybookRunner {
             if (!acting) {
                 return;
             }
+            String plan = null;
             switch (mode) {
                 case PRINT_ONLY -> say("group " + spec.id() + ":\n" + pretty(spec));
-                case PRETEND -> say("group " + spec.id() + ": Committing " + spec.id() + " would involve: "
-                        + infrastructure.commitGroup(spec, true));
+                case PRETEND -> {
+                    plan = infrastructure.commitGroup(spec, true);
+                    say("group " + spec.id() + ": Committing " + spec.id() + " would involve: " + plan);
+                }
                 case EXECUTE -> say("group " + spec.id() + ": committed: " + infrastructure.commitGroup(spec, false));
             }
+            steps.add(new RunPreview.Step("CommitGroup", spec.id().value(), Json.mapper().valueToTree(spec), plan,
+                    null, null));
         }
 
         /** Before a build ran (pretend, print-only, checking) an output is a placeholder that says what it will be. */
@@ -174,7 +209,7 @@ public final class PlaybookRunner {
         }
 
         private void say(String line) {
-            if (acting) {
+            if (acting && printing) {
                 out.println(secrets.redact(line));
                 out.flush();
             }

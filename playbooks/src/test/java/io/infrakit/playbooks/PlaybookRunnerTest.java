@@ -195,6 +195,71 @@ class PlaybookRunnerTest {
         }
     }
 
+    @Test
+    void aPretendPreviewIsOneDocumentOfEveryStepWithItsRenderedSpecAndPlan_secretsMasked() throws IOException {
+        write("playbook.groovy", """
+                param 'password', String, secret: true
+                command('up') {
+                    def img = image 'img.yml', vars: [key: password]
+                    group 'db', template('db.json.ftl', kernel: img.kernel)
+                    scale 'db', 4
+                    destroy 'old'
+                    echo 'done'
+                }
+                """);
+        write("img.yml", "kernel: {path: vmlinuz}\nfiles: [{path: /key, contents: '{{key}}'}]\n");
+        write("vmlinuz", "a kernel");
+        write("db.json.ftl", "{\"Properties\": {\"Instance\": {\"Plugin\": \"file\", "
+                + "\"Properties\": {\"Kernel\": \"${kernel}\", \"Init\": \"echo ${password}\"}}}}");
+
+        JsonNode preview = preview("up", Map.of("password", "S3CRETpw"), RunMode.PRETEND);
+
+        assertThat(output.toString()).as("nothing printed line by line").isEmpty();
+        assertThat(infrastructure.calls).containsExactly("pretend db");
+        assertThat(preview.get("Playbook").asText()).isEqualTo("team/db");
+        assertThat(preview.get("Command").asText()).isEqualTo("up");
+        assertThat(preview.get("Mode").asText()).isEqualTo("PRETEND");
+        assertThat(preview.at("/Parameters/password").asText()).isEqualTo("******");
+        JsonNode steps = preview.get("Steps");
+        assertThat(steps).extracting(step -> step.get("Action").asText())
+                .containsExactly("BuildImage", "CommitGroup", "ScaleGroup", "DestroyGroup", "Echo");
+        assertThat(steps.get(0).get("Target").asText()).isEqualTo("img.yml");
+        assertThat(steps.get(0).at("/Spec/Kernel/Path").asText()).isEqualTo(root.resolve("vmlinuz").toString());
+        assertThat(steps.get(0).at("/Spec/Files/0/Source/Text").asText()).isEqualTo("******");
+        assertThat(steps.get(1).get("Target").asText()).isEqualTo("db");
+        assertThat(steps.get(1).at("/Spec/ID").asText()).isEqualTo("db");
+        assertThat(steps.get(1).at("/Spec/Properties/Instance/Properties/Kernel").asText())
+                .isEqualTo("<kernel of img.yml>");
+        assertThat(steps.get(1).at("/Spec/Properties/Instance/Properties/Init").asText()).isEqualTo("echo ******");
+        assertThat(steps.get(1).get("Plan").asText()).isEqualTo("Managing db");
+        assertThat(steps.get(2).get("Size").asInt()).isEqualTo(4);
+        assertThat(steps.get(3).get("Target").asText()).isEqualTo("old");
+        assertThat(steps.get(4).get("Text").asText()).isEqualTo("done");
+        assertThat(preview.get("Summary").asText())
+                .isEqualTo("up: would have 1 image built, 1 group committed, 1 group scaled, 1 group destroyed");
+        assertThat(preview.toString()).doesNotContain("S3CRETpw");
+    }
+
+    @Test
+    void aPrintOnlyPreviewHasTheSpecsButNoPlanAndAsksNobody() throws IOException {
+        write("playbook.groovy", "command('up') { group 'g', [Properties: [Instance: [Plugin: 'file']]] }\n");
+
+        JsonNode preview = preview("up", Map.of(), RunMode.PRINT_ONLY);
+
+        assertThat(infrastructure.calls).isEmpty();
+        assertThat(preview.at("/Steps/0/Spec/Properties/Instance/Plugin").asText()).isEqualTo("file");
+        assertThat(preview.at("/Steps/0").has("Plan")).isFalse();
+    }
+
+    private JsonNode preview(String command, Map<String, String> given, RunMode mode) {
+        LocalPlaybook playbook = LocalPlaybook.open(root, DSL);
+        Map<String, Object> values = new ParameterResolver(Prompter.NOBODY, false).resolve(playbook.playbook(), given);
+        Plan plan = playbook.playbook().plan(command, values);
+        TemplatePolicy policy = TemplatePolicy.confinedTo(root);
+        return new PlaybookRunner(infrastructure, SpecConfinement.of(policy), new PrintWriter(output, true))
+                .preview("team/db", playbook, plan, new Templates(policy), mode);
+    }
+
     private RunSummary run(String command, Map<String, String> given, RunMode mode) {
         LocalPlaybook playbook = LocalPlaybook.open(root, DSL);
         Map<String, Object> values = new ParameterResolver(Prompter.NOBODY, false).resolve(playbook.playbook(), given);

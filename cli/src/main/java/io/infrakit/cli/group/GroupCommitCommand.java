@@ -20,9 +20,11 @@ import io.infrakit.engine.group.ControllerSettings;
 import io.infrakit.engine.group.simulation.RolloutSimulator;
 import io.infrakit.engine.group.simulation.SimulationResult;
 import io.infrakit.engine.group.simulation.SimulationSettings;
+import io.infrakit.manager.LogSetup;
 import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.instance.InstanceDescription;
+import org.slf4j.event.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,7 +49,7 @@ import java.util.Optional;
 public final class GroupCommitCommand extends BaseCommand {
 
     /** The controller's few lines per commit would clutter the schedule on stderr; a simulation shows warnings. */
-    private static final String CONTROLLER_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.infrakit.engine.group";
+    private static final String CONTROLLER_LOGGERS = "io.infrakit.engine.group";
 
     @Parameters(index = "0", paramLabel = "FILE", defaultValue = "-",
             description = "The group spec ({\"ID\": ..., \"Properties\": ...}) as JSON or YAML, or a template "
@@ -158,8 +160,9 @@ public final class GroupCommitCommand extends BaseCommand {
         Optional<GroupSpec> current = committed(groups, spec);
         List<InstanceDescription> members = current.isPresent()
                 ? groups.describeGroup(spec.id()).instances() : List.of();
-        if (System.getProperty(CONTROLLER_LOG_LEVEL) == null) {
-            System.setProperty(CONTROLLER_LOG_LEVEL, "warn");
+        if (cli.logLevel() == LogLevel.INFO) {
+            // A simulation runs in its caller's JVM alone (CommandPlacement): the process is the command's.
+            LogSetup.setLevel(CONTROLLER_LOGGERS, Level.WARN);
         }
         Clock clock = Clock.systemDefaultZone();
         Instant now = clock.instant();

@@ -17,8 +17,10 @@ import io.infrakit.playbooks.RunMode;
 import io.infrakit.playbooks.RunSummary;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.common.Redactor;
+import io.infrakit.common.UsageException;
 import io.infrakit.spi.group.GroupId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +42,8 @@ import java.util.Map;
                 + "--params-file; missing ones are asked for on a terminal, else their defaults apply; a required "
                 + "one nobody gave is an error (exit 3).",
         "--pretend asks the manager what each commit would do and changes nothing; --print-only prints the "
-                + "rendered specs and does not even contact the manager."})
+                + "rendered specs and does not even contact the manager. With either, -o json|yaml prints what the "
+                + "run would do as one document."})
 public final class PlaybookRunCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "An added playbook's name, or a directory")
@@ -79,6 +82,9 @@ public final class PlaybookRunCommand extends BaseCommand {
             description = "Show this help and the playbook's commands and parameters")
     boolean help;
 
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
     @Unmatched
     List<String> parameterOptions = new ArrayList<>();
 
@@ -103,6 +109,9 @@ public final class PlaybookRunCommand extends BaseCommand {
             cli.out().flush();
             return ExitCode.OK;
         }
+        if (output.format != OutputFormat.text && !pretend && !printOnly) {
+            throw new UsageException("playbook run: -o " + output.format + " needs --pretend or --print-only");
+        }
         PlaybookLocator.Located located = PlaybookLocator.locate(playbook, trust, cli, home());
         Map<String, Object> given = new LinkedHashMap<>(paramsFromFile());
         given.putAll(TemplateVariables.strings(params, "--param"));
@@ -114,8 +123,13 @@ public final class PlaybookRunCommand extends BaseCommand {
         RunMode mode = printOnly ? RunMode.PRINT_ONLY : pretend ? RunMode.PRETEND : RunMode.EXECUTE;
         ManagerInfrastructure infrastructure = new ManagerInfrastructure(() -> ManagerConnection.open(cli, home()),
                 Images.builder(home(), cli.environment()));
-        RunSummary summary = new PlaybookRunner(infrastructure, located.confinement(home()), cli.out())
-                .run(located.playbook(), plan, located.templates(home(), cli), mode);
+        PlaybookRunner runner = new PlaybookRunner(infrastructure, located.confinement(home()), cli.out());
+        if (output.format != OutputFormat.text) {
+            Printer.print(cli, output.format, runner.preview(playbook, located.playbook(), plan,
+                    located.templates(home(), cli), mode), () -> "");
+            return ExitCode.OK;
+        }
+        RunSummary summary = runner.run(located.playbook(), plan, located.templates(home(), cli), mode);
         if (wait != null && mode == RunMode.EXECUTE) {
             for (GroupId group : summary.committed()) {
                 new ConvergenceWait(cli, infrastructure.connection().rollouts(), group, wait, secrets).await();

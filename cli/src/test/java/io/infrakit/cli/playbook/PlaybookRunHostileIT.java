@@ -127,6 +127,40 @@ class PlaybookRunHostileIT {
                 thread -> thread.getName().startsWith("playbook-sandbox-") && thread.isAlive());
     }
 
+    @Test
+    void aPretendRunAsJsonOrYamlIsOneDocumentOfWhatItWouldDo_secretMasked_nothingCommitted() throws Exception {
+        assertThat(run("manager", "start").exitCode()).isZero();
+
+        Run json = run("playbook", "run", playbook.toString(), "up", "--password", SECRET, "--pretend", "-o", "json");
+        Run yaml = run("playbook", "run", playbook.toString(), "up", "--password", SECRET, "--pretend", "-o", "yaml");
+
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(yaml.exitCode()).as(yaml.toString()).isZero();
+        JsonNode document = Json.mapper().readTree(json.out());
+        assertThat(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml.out())).isEqualTo(document);
+        assertThat(document.get("Playbook").asText()).isEqualTo(playbook.toString());
+        assertThat(document.get("Command").asText()).isEqualTo("up");
+        assertThat(document.at("/Parameters/password").asText()).isEqualTo("******");
+        JsonNode commit = document.at("/Steps/0");
+        assertThat(commit.get("Action").asText()).isEqualTo("CommitGroup");
+        assertThat(commit.get("Target").asText()).isEqualTo("db");
+        assertThat(commit.at("/Spec/Properties/Instance/Properties/Note").asText()).isEqualTo("pw ******");
+        assertThat(commit.get("Plan").asText()).isEqualTo("Managing 1 instances");
+        assertThat(json.out() + json.err() + yaml.out() + yaml.err()).doesNotContain(SECRET);
+        assertThat(run("group", "ls").out()).doesNotContain("db");
+        assertThat(instances()).isEmpty();
+    }
+
+    @Test
+    void aDocumentOfARunThatActsIsAUsageError_andNothingChanges() throws Exception {
+        Run json = run("playbook", "run", playbook.toString(), "up", "--password", SECRET, "-o", "json");
+
+        assertThat(json.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(json.err()).isEqualTo("infrakit: playbook run: -o json needs --pretend or --print-only\n");
+        assertThat(json.out()).isEmpty();
+        assertThat(home.resolve("manager.pid")).doesNotExist();
+    }
+
     private void assertNoSecretInTheManagersLogOrTags() throws IOException {
         assertThat(Files.readString(home.resolve("manager.log"))).doesNotContain(SECRET);
         for (JsonNode instance : instances()) {

@@ -16,6 +16,8 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -121,7 +123,11 @@ public final class PluginClient {
         request.put("method", method);
         request.set("params", Json.mapper().valueToTree(params));
         request.put("id", ids.incrementAndGet());
+        long start = System.nanoTime();
         ContentResponse response = exchange(method, request.toString());
+        // What a call's arguments and answer hold may be secret: their sizes only.
+        CallLog.LOG.debug("{} {}: HTTP {}, {} bytes in {} ms", plugin, method, response.getStatus(),
+                response.getContent().length, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         if (response.getStatus() != HttpStatus.OK_200) {
             throw new PluginException(plugin, method,
                     "unexpected answer: HTTP " + response.getStatus() + " " + snippet(response.getContentAsString()));
@@ -212,5 +218,10 @@ public final class PluginClient {
     @Override
     public String toString() {
         return "PluginClient[" + plugin + " at " + socket + "]";
+    }
+
+    /** Set up at the first call: a command that calls no plugin (version) never starts the logging. */
+    private static final class CallLog {
+        static final Logger LOG = LoggerFactory.getLogger(PluginClient.class);
     }
 }

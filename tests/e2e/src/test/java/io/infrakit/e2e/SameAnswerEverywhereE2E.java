@@ -76,6 +76,8 @@ class SameAnswerEverywhereE2E {
                 new Step(null, "group", "ls", "--no-such-option"),
                 new Step(null, "instance", "describe", "--plugin", "nosuch"),
                 new Step(null, "plugin", "ls"),
+                // -v: one debug line per call to a plugin, on stderr in either JVM
+                new Step(null, "-v", "plugin", "ls"),
                 new Step(null, "template", "render", "web.json.ftl", "--var", "size=1", "--var", "note=n"),
                 new Step(null, "help", "group"),
                 new Step(null, "group", "commit", "--help"));
@@ -83,6 +85,10 @@ class SameAnswerEverywhereE2E {
             Launcher.Result inManager = viaManager.answer(step);
             Launcher.Result inOwnJvm = ownJvm.answer(step);
             assertThat(inManager).as("infrakit %s", step).isEqualTo(inOwnJvm);
+            if (step.args()[0].equals("-v")) {
+                assertThat(inManager.err()).as("infrakit %s", step)
+                        .contains("[main] DEBUG io.infrakit.rpc.PluginClient - simulator Handshake.Hello: HTTP 200");
+            }
         }
 
         String log = Files.readString(viaManager.home.resolve("manager.log"));
@@ -91,7 +97,8 @@ class SameAnswerEverywhereE2E {
                 .contains("ran 'group watch' for the launcher (exit 0)")
                 .contains("ran 'group describe' for the launcher")
                 .contains("ran 'plugin ls' for the launcher (exit 0)")
-                .contains("ran 'template render' for the launcher (exit 0)");
+                .contains("ran 'template render' for the launcher (exit 0)")
+                .as("the manager's log keeps its level").doesNotContain(" DEBUG ");
         assertThat(Files.readString(ownJvm.home.resolve("manager.log"))).doesNotContain("for the launcher");
     }
 
@@ -149,14 +156,15 @@ class SameAnswerEverywhereE2E {
             return launcher.runWithInput(stdin, args);
         }
 
-        /** The answer with this home's path and the random instance IDs as placeholders. */
+        /** The answer with this home's path, the random instance IDs and -v's timings as placeholders. */
         Launcher.Result answer(Step step) {
             Launcher.Result result = run(step.stdin(), step.args());
             return new Launcher.Result(result.exitCode(), normal(result.out()), normal(result.err()));
         }
 
         private String normal(String text) {
-            return text.replace(home.toString(), "$INFRAKIT_HOME").replaceAll("instance-[0-9a-f]{12}", "instance-ID");
+            return text.replace(home.toString(), "$INFRAKIT_HOME").replaceAll("instance-[0-9a-f]{12}", "instance-ID")
+                    .replaceAll(" in \\d+ ms\n", " in N ms\n");
         }
 
         @Override
