@@ -1,5 +1,6 @@
 package io.infrakit.cli.group;
 
+import io.infrakit.cli.LogLevel;
 import io.infrakit.cli.GroupConnection;
 import io.infrakit.cli.GroupPluginOption;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,5 +1,8 @@
 package io.infrakit.cli.playbook;
 
+import io.infrakit.cli.OutputFormat;
+import io.infrakit.cli.OutputOptions;
+import io.infrakit.cli.Printer;
 import io.infrakit.cli.BaseCommand;
 import io.infrakit.cli.CliEnvironment;
 import io.infrakit.cli.ConvergenceWait;
