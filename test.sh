@@ -19,6 +19,8 @@ PACKAGES=(
   mtools                    # the FAT tools grub-mkrescue uses
   qemu-utils                # qemu-img, which converts the ISO into the qcow2 disk
   openssh-server            # sshd (with ssh-keygen and ssh-agent) serving playbooks over ssh:// in their tests
+  docker.io                 # dockerd, started by the docker plugin's and the swarm flavor's tests with their own data roots
+  iproute2                  # ip netns, one network namespace per dockerd of the swarm tests
 )
 
 missing=()
@@ -53,5 +55,17 @@ if ! ls "$kernel_dir"/boot/vmlinuz-* >/dev/null 2>&1; then
   rm -rf "$work"
 fi
 export INFRAKIT_TEST_KERNEL_DIR="$kernel_dir"
+
+# moto_server, the EC2 emulator the aws plugin's tests start: preinstalled in this machine kind's Python; installed
+# with pip where it is not. Its absence fails the run here, with this message, rather than skipping those tests.
+if ! command -v moto_server >/dev/null 2>&1; then
+  echo "test.sh: installing moto[server] with pip"
+  python3 -m pip install --quiet 'moto[server]' >/dev/null 2>&1 || true
+  hash -r
+fi
+if ! command -v moto_server >/dev/null 2>&1; then
+  echo "test.sh: moto_server (the EC2 emulator of the aws plugin's tests) is missing and pip could not install it" >&2
+  exit 1
+fi
 
 exec mvn -B -ntp verify "$@"
