@@ -90,7 +90,8 @@ public final class DockerInstancePlugin implements InstancePlugin, InstanceChang
         try {
             endpoint.call("provision", () -> endpoint.requests().inspectImageCmd(image).exec());
         } catch (NotFoundException e) {
-            throw new InvalidSpecException("docker instance property \"" + DockerProperties.IMAGE + "\": no image \""
+            throw new InvalidSpecException("plugin '" + NAME + "' provision: instance property \""
+                    + DockerProperties.IMAGE + "\": no image \""
                     + image + "\" in dockerd at " + endpoint.host()
                     + " (this plugin does not pull: docker pull, load or import it first)");
         }
