@@ -38,7 +38,7 @@ public final class TestDockerd implements AutoCloseable {
     private static final Duration STOP = Duration.ofSeconds(15);
 
     private final Path directory;
-    private final Process daemon;
+    private Process daemon;
 
     private TestDockerd(Path directory, Process daemon) {
         this.directory = directory;
@@ -57,15 +57,7 @@ public final class TestDockerd implements AutoCloseable {
         try {
             Path directory = Files.createTempDirectory(temp, DIRECTORY_PREFIX);
             Files.writeString(directory.resolve(OWNER_FILE), String.valueOf(ProcessHandle.current().pid()));
-            Process daemon = new ProcessBuilder("dockerd",
-                    "--data-root", directory.resolve("data").toString(),
-                    "--exec-root", directory.resolve("x").toString(),
-                    "--pidfile", directory.resolve("dockerd.pid").toString(),
-                    "-H", "unix://" + directory.resolve("docker.sock"),
-                    "--bridge=none", "--iptables=false", "--ip-masq=false")
-                    .redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("dockerd.log").toFile())
-                    .start();
+            Process daemon = launch(directory);
             TestDockerd dockerd = new TestDockerd(directory, daemon);
             try {
                 dockerd.awaitPing();
@@ -79,6 +71,29 @@ public final class TestDockerd implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Process launch(Path directory) throws IOException {
+        return new ProcessBuilder("dockerd",
+                "--data-root", directory.resolve("data").toString(),
+                "--exec-root", directory.resolve("x").toString(),
+                "--pidfile", directory.resolve("dockerd.pid").toString(),
+                "-H", "unix://" + directory.resolve("docker.sock"),
+                "--bridge=none", "--iptables=false", "--ip-masq=false")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("dockerd.log").toFile()))
+                .start();
+    }
+
+    /** Stops the daemon (its containers stop with it) and starts it again on the same data and socket. */
+    public void restart() {
+        stopDaemon();
+        try {
+            daemon = launch(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitPing();
     }
 
     /** The endpoint, as DOCKER_HOST spells it. */
@@ -161,6 +176,11 @@ public final class TestDockerd implements AutoCloseable {
     /** Stops the daemon and removes everything it left. */
     @Override
     public void close() {
+        stopDaemon();
+        removeLeftovers(directory);
+    }
+
+    private void stopDaemon() {
         daemon.destroy();
         try {
             if (!daemon.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)) {
@@ -169,7 +189,6 @@ public final class TestDockerd implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        removeLeftovers(directory);
     }
 
     /** Directories of test JVMs that are gone: their daemon, if it still runs, is killed, and all is removed. */
