@@ -47,8 +47,9 @@ final class DockerBenchmark {
             for (int run = 0; run < runs; run++) {
                 long start = System.nanoTime();
                 controller.commitGroup(spec(TestDockerd.V1), false);
-                provisions.add(Waits.until(() -> converged(controller) && running(plugin, TestDockerd.V1).size() == SIZE,
-                        start, LIMIT, CHECK, SIZE + " containers running"));
+                provisions.add(Waits.until(() -> converged(controller)
+                        && running(plugin, TestDockerd.V1).size() == SIZE, start, LIMIT, CHECK,
+                        SIZE + " containers running"));
 
                 String removed = running(plugin, TestDockerd.V1).get(3);
                 dockerd.docker("rm", "-f", removed);

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -122,7 +123,7 @@ final class ContainerEvents {
             super.onStart(closeable);
             connected = true;
             if (reconnecting) {
-                listeners.tell(new InstancesChanged(java.util.Set.of()));
+                listeners.tell(new InstancesChanged(Set.of()));
             }
         }
 
@@ -130,7 +131,7 @@ final class ContainerEvents {
         public void onNext(Event event) {
             String id = event.getActor() != null && event.getActor().getId() != null
                     ? event.getActor().getId() : event.getId();
-            listeners.tell(id == null ? new InstancesChanged(java.util.Set.of()) : InstancesChanged.of(InstanceId.of(id)));
+            listeners.tell(id == null ? new InstancesChanged(Set.of()) : InstancesChanged.of(InstanceId.of(id)));
         }
     }
 }

@@ -1,10 +1,14 @@
 package io.infrakit.plugins.instance.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.infrakit.common.Suggestions;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.plugin.PluginContext;
 import io.infrakit.spi.plugin.PluginObjects;
 import io.infrakit.spi.plugin.PluginProvider;
+
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * The {@code docker} plugin: containers of one Docker daemon, reached at the launch options' {@code Host}, else at
@@ -23,7 +27,8 @@ public final class DockerPluginProvider implements PluginProvider {
 
     @Override
     public String description() {
-        return "containers of a Docker daemon, labelled with their tags; a container removed by hand is replaced at once";
+        return "containers of a Docker daemon, labelled with their tags; a container removed by hand is replaced"
+                + " at once";
     }
 
     @Override
@@ -38,12 +43,12 @@ public final class DockerPluginProvider implements PluginProvider {
                 throw new InvalidSpecException("docker plugin options must be a JSON object such as {\""
                         + HOST_OPTION + "\": \"" + DockerEndpoint.DEFAULT_HOST + "\"}, got " + options);
             }
-            var names = options.fieldNames();
+            Iterator<String> names = options.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
                 if (!name.equals(HOST_OPTION)) {
                     throw new InvalidSpecException("unknown docker plugin option \"" + name + "\""
-                            + io.infrakit.common.Suggestions.closest(name, java.util.List.of(HOST_OPTION))
+                            + Suggestions.closest(name, List.of(HOST_OPTION))
                             .map(known -> " (did you mean \"" + known + "\"?)").orElse("; known options: Host"));
                 }
             }

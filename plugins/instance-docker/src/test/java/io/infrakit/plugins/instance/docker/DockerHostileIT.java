@@ -59,8 +59,9 @@ class DockerHostileIT {
 
         assertThatThrownBy(() -> plugin.provision(spec("{\"Image\": \"ikbox:v9\", \"Cmd\": [\"sleep\", \"9\"]}")))
                 .isExactlyInstanceOf(InvalidSpecException.class)
-                .hasMessage("plugin 'docker' provision: instance property \"Image\": no image \"ikbox:v9\" in dockerd at "
-                        + dockerd.host() + " (this plugin does not pull: docker pull, load or import it first)");
+                .hasMessage("plugin 'docker' provision: instance property \"Image\": no image \"ikbox:v9\""
+                        + " in dockerd at " + dockerd.host()
+                        + " (this plugin does not pull: docker pull, load or import it first)");
         assertThat(dockerd.docker("images", "-q", "--no-trunc")).isEqualTo(images);
     }
 
