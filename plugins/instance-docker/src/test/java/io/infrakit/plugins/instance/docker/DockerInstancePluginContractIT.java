@@ -5,6 +5,7 @@ import io.infrakit.spi.PluginException;
 import io.infrakit.spi.instance.DestroyReason;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceId;
+import io.infrakit.spi.instance.InstanceNotFoundException;
 import io.infrakit.spi.instance.InstancePlugin;
 import io.infrakit.spi.instance.InstanceSpec;
 import io.infrakit.testkit.InstancePluginContractTest;
@@ -96,6 +97,31 @@ class DockerInstancePluginContractIT extends InstancePluginContractTest {
     @Override
     public void labelCanMoveAnInstanceToAnotherGroup() {
         assertLabelIsRefused();
+    }
+
+    @Test
+    void aContainerThatStoppedIsGoneAndIsRemoved() {
+        InstanceId stopped = underTest().provision(InstanceSpec.of(validProperties(), Map.of("infrakit.group", "web")));
+        InstanceId running = underTest().provision(InstanceSpec.of(validProperties(), Map.of("infrakit.group", "web")));
+        dockerd.docker("stop", stopped.value());
+
+        assertThat(underTest().describeInstances(Map.of("infrakit.group", "web"), true)).singleElement()
+                .satisfies(instance -> {
+                    assertThat(instance.id()).isEqualTo(running);
+                    assertThat(instance.properties().node().path("State").asText()).isEqualTo("running");
+                });
+        assertThat(dockerd.allContainerIds()).containsExactly(running.value());
+    }
+
+    @Test
+    void aContainerSomeoneElseMadeIsNeitherDescribedNorDestroyed() {
+        String foreign = dockerd.docker("create", "--label", "infrakit.group=web", TestDockerd.V1, "sleep", "9");
+
+        assertThat(underTest().describeInstances(Map.of("infrakit.group", "web"), false)).isEmpty();
+        assertThatThrownBy(() -> underTest().destroy(InstanceId.of(foreign), DestroyReason.TERMINATE))
+                .isInstanceOf(InstanceNotFoundException.class);
+        assertThat(dockerd.allContainerIds()).containsExactly(foreign);
+        dockerd.docker("rm", "-f", foreign);
     }
 
     private void assertLabelIsRefused() {
