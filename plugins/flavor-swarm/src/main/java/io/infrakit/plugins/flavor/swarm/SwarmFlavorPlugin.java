@@ -106,7 +106,7 @@ final class SwarmFlavorPlugin implements FlavorPlugin {
         }
         if (!swarm.initialized()) {
             throw failure("Flavor.Prepare", "the engine at " + host
-                    + " is in no swarm, so there is no join token"
+                    + " manages no swarm, so there is no join token"
                     + (role == SwarmRole.MANAGER ? " (the manager whose LogicalID is SwarmJoinIP creates it)" : ""));
         }
         String joinAddr = parsed.swarmJoinIp().isEmpty() ? swarm.managerAddr() : parsed.swarmJoinIp() + ":" + SWARM_PORT;

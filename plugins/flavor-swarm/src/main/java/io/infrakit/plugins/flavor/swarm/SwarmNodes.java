@@ -8,7 +8,7 @@ import java.util.List;
  */
 interface SwarmNodes extends AutoCloseable {
 
-    /** The swarm the engine is a manager of, or {@link SwarmState#NONE} when it is in no swarm. */
+    /** The swarm the engine is a manager of, or {@link SwarmState#NONE} when it manages none (no swarm, or a worker). */
     SwarmState state();
 
     List<SwarmNode> nodes();

@@ -97,7 +97,7 @@ class SwarmFlavorPluginTest {
         assertThat(first.logicalId()).isEqualTo(LogicalId.of("10.0.0.1"));
         assertThatThrownBy(() -> manager.prepare(properties, pet("10.0.0.2"), pets, INDEX))
                 .isInstanceOf(PluginException.class)
-                .hasMessage("swarm/manager Flavor.Prepare: the engine at tcp://h:2375 is in no swarm, so there is no"
+                .hasMessage("swarm/manager Flavor.Prepare: the engine at tcp://h:2375 manages no swarm, so there is no"
                         + " join token (the manager whose LogicalID is SwarmJoinIP creates it)");
 
         swarm.state = new SwarmState("cluster-1", "SWMTKN-worker", "SWMTKN-manager", "10.0.0.1:2377");
@@ -111,7 +111,7 @@ class SwarmFlavorPluginTest {
 
         assertThatThrownBy(() -> worker.prepare(HOST, InstanceSpec.of(Any.empty(), Map.of()), Allocation.ofSize(1), INDEX))
                 .isInstanceOf(PluginException.class)
-                .hasMessage("swarm/worker Flavor.Prepare: the engine at tcp://10.0.0.1:2375 is in no swarm, so there"
+                .hasMessage("swarm/worker Flavor.Prepare: the engine at tcp://10.0.0.1:2375 manages no swarm, so there"
                         + " is no join token");
     }
 
