@@ -7,6 +7,7 @@ import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstanceNotFoundException;
 import io.infrakit.spi.instance.InstancePlugin;
 import io.infrakit.spi.instance.InstanceSpec;
+import io.infrakit.spi.instance.LogicalId;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,18 +17,30 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An instance plugin for the swarm IT: each instance is a fresh Docker engine in a fresh network namespace, and
- * provisioning runs the instance's init script on it, as a machine's boot would. Destroy stops the engine and removes
- * its namespace. Remembers the tags of what it destroyed.
+ * An instance plugin for the swarm ITs: each instance is a fresh Docker engine in a fresh network namespace, and
+ * provisioning runs the instance's init script on it, as a machine's boot would. A pet's LogicalID is its IP, and an
+ * engine started beforehand for a LogicalID is used for its first instance. Destroy stops the engine and removes its
+ * namespace. Remembers the tags of what it destroyed.
  */
 final class NetnsInstancePlugin implements InstancePlugin {
 
-    private record Member(NetnsDockerd engine, Map<String, String> tags) {
+    private record Member(NetnsDockerd engine, LogicalId logicalId, Map<String, String> tags) {
     }
+
+    private final Map<String, NetnsDockerd> started;
 
     private final AtomicInteger sequence = new AtomicInteger();
     private final Map<InstanceId, Member> members = new LinkedHashMap<>();
     private final List<Map<String, String>> destroyed = new ArrayList<>();
+
+    NetnsInstancePlugin() {
+        this(Map.of());
+    }
+
+    /** {@code started}: engines already running, by the LogicalID (IP) whose first instance they are. */
+    NetnsInstancePlugin(Map<String, NetnsDockerd> started) {
+        this.started = new HashMap<>(started);
+    }
 
     @Override
     public void validate(Any properties) {
@@ -36,7 +49,15 @@ final class NetnsInstancePlugin implements InstancePlugin {
     @Override
     public InstanceId provision(InstanceSpec spec) {
         int number = sequence.incrementAndGet();
-        NetnsDockerd engine = NetnsDockerd.start("w" + number, NetnsDockerd.SUBNET + "." + (20 + number));
+        LogicalId logicalId = spec.logicalId();
+        NetnsDockerd engine;
+        synchronized (this) {
+            engine = logicalId == null ? null : started.remove(logicalId.value());
+        }
+        if (engine == null) {
+            engine = NetnsDockerd.start("w" + number,
+                    logicalId == null ? NetnsDockerd.SUBNET + "." + (20 + number) : logicalId.value());
+        }
         try {
             engine.runInit(spec.init());
         } catch (RuntimeException e) {
@@ -45,7 +66,7 @@ final class NetnsInstancePlugin implements InstancePlugin {
         }
         InstanceId id = InstanceId.of("netns-w" + number);
         synchronized (this) {
-            members.put(id, new Member(engine, new HashMap<>(spec.tags())));
+            members.put(id, new Member(engine, logicalId, new HashMap<>(spec.tags())));
         }
         return id;
     }
@@ -76,7 +97,8 @@ final class NetnsInstancePlugin implements InstancePlugin {
     public synchronized List<InstanceDescription> describeInstances(Map<String, String> tags, boolean properties) {
         List<InstanceDescription> matching = new ArrayList<>();
         members.forEach((id, member) -> {
-            InstanceDescription description = new InstanceDescription(id, null, member.tags(), null);
+            InstanceDescription description = new InstanceDescription(id, member.logicalId(), member.tags(),
+                    null);
             if (description.matches(tags)) {
                 matching.add(description);
             }
@@ -92,5 +114,7 @@ final class NetnsInstancePlugin implements InstancePlugin {
     synchronized void closeAll() {
         members.values().forEach(member -> member.engine().close());
         members.clear();
+        started.values().forEach(NetnsDockerd::close);
+        started.clear();
     }
 }
