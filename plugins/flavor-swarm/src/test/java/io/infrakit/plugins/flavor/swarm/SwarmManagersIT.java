@@ -109,7 +109,7 @@ class SwarmManagersIT {
 
     /**
      * The swarm's managers that are ready and reachable, each line with the node's engine labels; none while the
-     * first engine is not a manager yet.
+     * first engine is not a manager yet. A manager still joining has no manager status yet.
      */
     private List<String> reachableManagers() {
         String ids;
@@ -125,7 +125,8 @@ class SwarmManagersIT {
             return List.of();
         }
         List<String> command = new java.util.ArrayList<>(List.of("node", "inspect", "--format",
-                "{{.ID}} {{.Status.State}} {{.ManagerStatus.Reachability}} {{json .Description.Engine.Labels}}"));
+                "{{.ID}} {{.Status.State}} {{if .ManagerStatus}}{{.ManagerStatus.Reachability}}{{else}}joining{{end}}"
+                        + " {{json .Description.Engine.Labels}}"));
         command.addAll(Arrays.asList(ids.split("\n")));
         return Arrays.stream(first.docker(command.toArray(String[]::new)).split("\n"))
                 .filter(line -> line.contains(" ready reachable ")).toList();
