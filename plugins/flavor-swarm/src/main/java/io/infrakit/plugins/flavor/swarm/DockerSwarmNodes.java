@@ -12,11 +12,13 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** {@link SwarmNodes} over the Docker Engine API of one manager's engine (docker-java, no extra HTTP stack). */
 final class DockerSwarmNodes implements SwarmNodes {
@@ -60,7 +62,7 @@ final class DockerSwarmNodes implements SwarmNodes {
     public void close() {
         try {
             docker.close();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // Nothing is left to do with a client that cannot close its connections.
         }
     }
@@ -86,7 +88,7 @@ final class DockerSwarmNodes implements SwarmNodes {
     }
 
     /** Changes the node's current spec (read again: a drain bumps the version a remove or demote must name). */
-    private void update(SwarmNode node, java.util.function.UnaryOperator<SwarmNodeSpec> change) {
+    private void update(SwarmNode node, UnaryOperator<SwarmNodeSpec> change) {
         request(() -> {
             com.github.dockerjava.api.model.SwarmNode current = docker.listSwarmNodesCmd()
                     .withIdFilter(List.of(node.id())).exec().stream().findFirst().orElse(null);

@@ -8,9 +8,11 @@ import io.infrakit.engine.plugin.PluginRegistry;
 import io.infrakit.plugins.instance.file.FilePluginProvider;
 import io.infrakit.spi.Any;
 import io.infrakit.spi.PluginException;
+import io.infrakit.spi.group.Allocation;
 import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.group.GroupSpec;
+import io.infrakit.spi.group.Index;
 import io.infrakit.spi.group.RolloutControl;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceId;
@@ -67,7 +69,7 @@ class SwarmUnreachableHostileIT {
 
         Map<String, Throwable> failures = Map.of(
                 "Flavor.Prepare", catchThrowable(() -> worker.prepare(properties, InstanceSpec.of(Any.empty(), Map.of()),
-                        io.infrakit.spi.group.Allocation.ofSize(1), new io.infrakit.spi.group.Index("w", 1))),
+                        Allocation.ofSize(1), new Index("w", 1))),
                 "Flavor.Healthy", catchThrowable(() -> worker.healthy(properties, linked)),
                 "Flavor.Drain", catchThrowable(() -> worker.drain(properties, linked)));
 
