@@ -129,7 +129,8 @@ class ArchitectureTest {
         });
         assertThat(plugins).as("every built-in plugin").contains("io.infrakit.plugins.instance.simulator",
                 "io.infrakit.plugins.instance.file", "io.infrakit.plugins.instance.qemu",
-                "io.infrakit.plugins.flavor.vanilla");
+                "io.infrakit.plugins.flavor.vanilla", "io.infrakit.plugins.flavor.combo",
+                "io.infrakit.plugins.flavor.swarm");
         for (String plugin : plugins) {
             String[] others = plugins.stream().filter(other -> !other.equals(plugin)).map(other -> other + "..")
                     .toArray(String[]::new);
