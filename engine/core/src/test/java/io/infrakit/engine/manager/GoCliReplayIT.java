@@ -172,6 +172,11 @@ class GoCliReplayIT {
 
             assertThat(call(socket, "Manager.Terminate", "{\"Specs\":[" + cattle + "]}")).isEqualTo(json("{}"));
             assertThat(call(socket, "Manager.Specs", "{}")).isEqualTo(json("{\"Specs\":null}"));
+
+            JsonNode commit = RawUnixHttp.post(socket, request("Manager.Commit", "{}")).json();
+            assertThat(commit.path("error")).as("no version of InfraKit's manager had Manager.Commit")
+                    .isEqualTo(json("{\"code\":-32000,\"message\":\"rpc: can't find method \\\"Manager.Commit\\\"\","
+                            + "\"data\":null}"));
         }
     }
 
