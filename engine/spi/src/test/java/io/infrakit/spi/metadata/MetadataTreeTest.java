@@ -59,7 +59,8 @@ class MetadataTreeTest {
                 {"region": {"count": 4, "zones": ["c"], "vpc": {"id": "vpc-1", "subnet": "s-1"}},
                  "empty": null, "name": "dev", "new": {"deep": {"value": true}}}
                 """));
-        assertThat(tree.get(MetadataPath.parse("region/count"))).as("the tree itself is unchanged").isEqualTo(Any.of(3));
+        assertThat(tree.get(MetadataPath.parse("region/count"))).as("the tree itself is unchanged")
+                .isEqualTo(Any.of(3));
     }
 
     @Test
