@@ -8,6 +8,7 @@ import io.infrakit.spi.InterfaceSpec;
 import io.infrakit.spi.Vendor;
 import io.infrakit.spi.controller.Controller;
 import io.infrakit.spi.group.RolloutControl;
+import io.infrakit.spi.metadata.UpdatableMetadata;
 import io.infrakit.spi.plugin.PluginObjects;
 import io.infrakit.spi.stack.StackPlugin;
 
@@ -39,6 +40,9 @@ final class PluginProtocol {
             services.add(ControllerService.of(served.controllers(), example));
         }
         served.stack().ifPresent(stack -> services.add(StackService.of(stack, example)));
+        if (!served.metadata().isEmpty()) {
+            services.add(UpdatableService.of(served::metadata));
+        }
         this.apiDocument = ApiDocument.describe(
                 firstCapability(atStart, Vendor.class).map(Vendor::vendorInfo).orElse(null), services);
         List<RpcOperation> operations = new ArrayList<>();
@@ -102,6 +106,10 @@ final class PluginProtocol {
         }
         served.stack().ifPresent(stack -> exposed.put(StackPlugin.INTERFACE.encoded(),
                 exposedObjects(new TreeSet<>(Set.of(PluginObjects.DEFAULT_TYPE)))));
+        if (!served.metadata().isEmpty()) {
+            exposed.put(UpdatableMetadata.INTERFACE.encoded(),
+                    exposedObjects(new TreeSet<>(served.metadata().keySet())));
+        }
         return new HelloResponse(exposed);
     }
 

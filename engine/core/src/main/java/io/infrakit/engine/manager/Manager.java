@@ -34,7 +34,8 @@ import java.util.Optional;
  * keeps the user's group specs so it can commit them again after a restart. Its home, sockets and files are its
  * user's alone. Which plugins, under which names, is a {@link PluginSelection}. Its own group plugin (kind
  * {@code manager}, by default named {@code group}) also serves the groups as controllers, as InfraKit's manager
- * does: {@code group/groups} for any, {@code group/<id>} for one.
+ * does: {@code group/groups} for any, {@code group/<id>} for one; and the user's metadata ({@code group/vars}, kept
+ * in {@code configs/vars.json}) and the manager's read-only {@code group/status}.
  */
 public final class Manager implements AutoCloseable {
 
@@ -103,9 +104,11 @@ public final class Manager implements AutoCloseable {
                 PersistingGroupPlugin manager = groups.get();
                 PluginSelection front = plugins.stream().filter(PluginSelection::isManager).findFirst().orElseThrow();
                 Path socket = home.pluginsDir().resolve(front.name());
+                ManagerStack stack = new ManagerStack(manager, socket);
                 serve(home, front, new ServedObjects(() -> groupObjects(manager),
-                        () -> GroupAsController.byType(front.name(), manager),
-                        Optional.of(new ManagerStack(manager, socket))), servers, served);
+                        () -> GroupAsController.byType(front.name(), manager), Optional.of(stack),
+                        Map.of("vars", StoredVars.load(home.configsDir()), "status", new ManagerStatus(stack))),
+                        servers, served);
                 recommits = StoredGroupRecommits.start(groups.get());
             }
             Manager manager = new Manager(home, lock, List.copyOf(servers), List.copyOf(served),

@@ -172,7 +172,77 @@ class GoCliReplayIT {
 
             assertThat(call(socket, "Manager.Terminate", "{\"Specs\":[" + cattle + "]}")).isEqualTo(json("{}"));
             assertThat(call(socket, "Manager.Specs", "{}")).isEqualTo(json("{\"Specs\":null}"));
+
+            JsonNode commit = RawUnixHttp.post(socket, request("Manager.Commit", "{}")).json();
+            assertThat(commit.path("error")).as("no version of InfraKit's manager had Manager.Commit")
+                    .isEqualTo(json("{\"code\":-32000,\"message\":\"rpc: can't find method \\\"Manager.Commit\\\"\","
+                            + "\"data\":null}"));
         }
+    }
+
+    /**
+     * Not in the captures (the Go CLI sent none): requests and answers built from InfraKit's pkg/rpc/metadata types
+     * (KeysRequest, GetRequest, ChangesRequest, CommitRequest and their responses), as Go's Updatable client sends
+     * them to {@code mystack/vars} and {@code mystack/status}; each answer must have the Go answer's shape.
+     */
+    @Test
+    void metadataRequestsInGoShapeAreAnsweredWithGoShapes() throws Exception {
+        List<String> differences = new ArrayList<>();
+        String proposed;
+        String cas;
+        try (Manager manager = start()) {
+            Path socket = home.pluginsDir().resolve(PluginSelection.defaultName(PluginSelection.MANAGER_KIND));
+            differences.addAll(goShaped(socket, "Updatable.Keys", "{\"Name\":\"mystack/vars\",\"Path\":\".\"}",
+                    "{\"Name\":\"mystack/vars\",\"Nodes\":[]}"));
+            differences.addAll(goShaped(socket, "Updatable.Get",
+                    "{\"Name\":\"mystack/vars\",\"Path\":\"db/password\"}",
+                    "{\"Name\":\"mystack/vars\",\"Value\":null}"));
+            JsonNode changes = RawUnixHttp.post(socket, rewrite(request("Updatable.Changes",
+                    "{\"Name\":\"mystack/vars\",\"Changes\":[{\"Path\":\"db/password\",\"Value\":\"s3cret\"},"
+                            + "{\"Path\":\"db/port\",\"Value\":5432}]}"))).json();
+            differences.addAll(WireShapes.differences(json("{\"jsonrpc\":\"2.0\",\"result\":{\"Name\":\"mystack/vars\","
+                    + "\"Original\":{},\"Proposed\":{\"db\":{\"password\":\"s3cret\",\"port\":5432}},"
+                    + "\"Cas\":\"0e4d9c1a\"},\"id\":1}"), changes, path -> false));
+            proposed = changes.path("result").path("Proposed").toString();
+            cas = changes.path("result").path("Cas").asText();
+            differences.addAll(goShaped(socket, "Updatable.Commit",
+                    "{\"Name\":\"mystack/vars\",\"Proposed\":" + proposed + ",\"Cas\":\"" + cas + "\"}",
+                    "{\"Name\":\"mystack/vars\"}"));
+            differences.addAll(goShaped(socket, "Updatable.Keys", "{\"Name\":\"mystack/vars\",\"Path\":\"db\"}",
+                    "{\"Name\":\"mystack/vars\",\"Nodes\":[\"password\",\"port\"]}"));
+            differences.addAll(goShaped(socket, "Updatable.Keys",
+                    "{\"Name\":\"mystack/vars\",\"Path\":\"no/where\"}",
+                    "{\"Name\":\"mystack/vars\",\"Nodes\":null}"));
+            differences.addAll(goShaped(socket, "Updatable.Get", "{\"Name\":\"mystack/status\",\"Path\":\"leader\"}",
+                    "{\"Name\":\"mystack/status\",\"Value\":true}"));
+            JsonNode readonly = RawUnixHttp.post(socket, rewrite(request("Updatable.Changes",
+                    "{\"Name\":\"mystack/status\",\"Changes\":[{\"Path\":\"leader\",\"Value\":false}]}"))).json();
+            differences.addAll(WireShapes.differences(json("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32000,"
+                    + "\"message\":\"readonly\",\"data\":null},\"id\":1}"), readonly,
+                    path -> ERROR_KIND.matcher(path).matches()));
+            assertThat(readonly.path("error").path("message").asText()).startsWith("readonly");
+            JsonNode stale = RawUnixHttp.post(socket, rewrite(request("Updatable.Commit",
+                    "{\"Name\":\"mystack/vars\",\"Proposed\":{},\"Cas\":\"" + cas + "\"}"))).json();
+            assertThat(stale.path("error").path("message").asText()).startsWith("cas mismatch");
+            assertThat(Files.readString(home.configsDir().resolve("vars.json"))).doesNotContain("\"Cas\"");
+        }
+        assertThat(differences).isEmpty();
+        try (Manager restarted = start()) {
+            Path socket = home.pluginsDir().resolve(PluginSelection.defaultName(PluginSelection.MANAGER_KIND));
+            assertThat(call(socket, "Updatable.Get", "{\"Name\":\"group/vars\",\"Path\":\"db/port\"}"))
+                    .as("vars survive a restart").isEqualTo(json("{\"Name\":\"group/vars\",\"Value\":5432}"));
+            JsonNode status = call(socket, "Updatable.Keys", "{\"Name\":\"group/status\",\"Path\":\".\"}");
+            assertThat(status).isEqualTo(json("{\"Name\":\"group/status\",\"Nodes\":[\"configs\",\"leader\"]}"));
+        }
+    }
+
+    /** One call, rewritten to our socket's name; the differences of its answer's shape from Go's {@code result}. */
+    private static List<String> goShaped(Path socket, String method, String params, String goResult)
+            throws IOException {
+        JsonNode ours = RawUnixHttp.post(socket, rewrite(request(method, params))).json();
+        JsonNode theirs = json("{\"jsonrpc\":\"2.0\",\"result\":" + goResult + ",\"id\":1}");
+        return WireShapes.differences(theirs, ours, path -> false).stream()
+                .map(difference -> method + " " + params + ": " + difference).toList();
     }
 
     private List<String> replayUnchanged(String captured, String ours, Predicate<String> onPurpose) throws Exception {
@@ -236,8 +306,8 @@ class GoCliReplayIT {
         List<String> found = new ArrayList<>();
         if (exchange.rpcMethod().equals("Handshake.Hello")) {
             Map<String, Set<String>> theirs = handshakeObjects(exchange.response());
-            // On purpose: we serve no metadata (Metadata.*), so neither Updatable nor Metadata is offered.
-            theirs.remove("Updatable/0.1.1");
+            // On purpose: the group controller serves no read-only metadata (Metadata.*); the manager's
+            // Updatable/0.1.1 (vars and status) is compared as any other interface.
             theirs.remove("Metadata/0.1.1");
             // On purpose: InfraKit's unnamed extra controller; our manager has no extra controllers.
             theirs.computeIfPresent("Controller/0.1.1", (spec, names) -> without(names, ""));
