@@ -44,7 +44,7 @@ class GroupCommandsHostileIT {
             """;
 
     /** The instance plugins the manager serves: an unknown one is listed among them and no other kind. */
-    private static final String INSTANCE_PLUGINS = "file, qemu, simulator, simulator/compute, simulator/disk, simulator/net";
+    private static final String INSTANCE_PLUGINS = "docker, file, qemu, simulator, simulator/compute, simulator/disk, simulator/net";
 
     CliHome home;
 
@@ -112,7 +112,7 @@ class GroupCommandsHostileIT {
         Run commit = run("group", "commit", write("vanila.json", GOOD.replace("\"vanilla\"", "\"vanila\"")).toString());
 
         assertOneLineError(commit, ExitCode.PLUGIN,
-                "infrakit: Failed to find Flavor plugin 'vanila':unknown plugin 'vanila'; did you mean 'vanilla'? known: vanilla");
+                "infrakit: Failed to find Flavor plugin 'vanila':unknown plugin 'vanila'; did you mean 'vanilla'? known: combo, swarm/manager, swarm/worker, vanilla");
         assertThat(state()).isEqualTo(before);
     }
 

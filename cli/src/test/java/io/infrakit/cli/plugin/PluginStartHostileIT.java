@@ -22,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PluginStartHostileIT {
 
+    /** Every kind the CLI bundles, the manager and the group controller first. */
+    private static final String KINDS = "manager, group, combo, docker, file, qemu, simulator, swarm, vanilla";
+
     CliHome home;
 
     @BeforeEach
@@ -37,10 +40,9 @@ class PluginStartHostileIT {
     @Test
     void anUnknownKindIsExitFourAndListsTheKinds() throws IOException {
         assertRefused(home.run("plugin", "start", "manager:mystack", "group", "fiel:instance-file"), ExitCode.PLUGIN,
-                "infrakit: unknown plugin kind 'fiel'; kinds: manager, group, file, qemu, simulator, vanilla");
+                "infrakit: unknown plugin kind 'fiel'; kinds: " + KINDS);
         assertRefused(home.run("plugin", "start", "vanila"), ExitCode.PLUGIN,
-                "infrakit: unknown plugin kind 'vanila'; did you mean 'vanilla'?; kinds: manager, group, file, qemu, "
-                        + "simulator, vanilla");
+                "infrakit: unknown plugin kind 'vanila'; did you mean 'vanilla'?; kinds: " + KINDS);
     }
 
     @Test
