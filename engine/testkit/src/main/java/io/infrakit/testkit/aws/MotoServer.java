@@ -1,5 +1,6 @@
 package io.infrakit.testkit.aws;
 
+import io.infrakit.spi.Json;
 import io.infrakit.testkit.LoopbackPorts;
 
 import java.io.IOException;
@@ -41,6 +42,14 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public static MotoServer start() {
+        return start(Map.of());
+    }
+
+    /**
+     * With moto's own settings too, such as {@code INITIAL_NO_AUTH_ACTION_COUNT=0}: check every request's
+     * credentials, and refuse all (AuthFailure), since moto knows none.
+     */
+    public static MotoServer start(Map<String, String> settings) {
         int port = LoopbackPorts.free();
         try {
             Path log = Files.createTempFile("moto-", ".log");
@@ -48,6 +57,7 @@ public final class MotoServer implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(Map.of("MOTO_ENABLE_AMI_VALIDATION", "true",
                     "MOTO_EC2_ENABLE_INSTANCE_TYPE_VALIDATION", "true"));
+            builder.environment().putAll(settings);
             MotoServer server = new MotoServer(builder.start(), port, log);
             server.awaitAnswer();
             return server;
@@ -62,6 +72,23 @@ public final class MotoServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * How many EC2 instances moto holds, in any state, read from its own state dump (no credentials needed, so it
+     * also answers when moto checks credentials).
+     */
+    public int ec2InstanceCount() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint().resolve("/moto-api/data.json"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return Json.mapper().readTree(response.body()).path("ec2").path("Instance").size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Forgets every resource (moto's own reset API). */

@@ -34,14 +34,15 @@ final class Ec2Errors {
 
     static InfrakitException of(String plugin, String operation, SdkException error) {
         if (error instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            String code = Optional.ofNullable(service.awsErrorDetails().errorCode()).orElse("unknown error");
+            int status = service.statusCode();
+            String code = Optional.ofNullable(service.awsErrorDetails().errorCode()).orElse("HTTP " + status);
             String message = oneLine(Optional.ofNullable(service.awsErrorDetails().errorMessage()).orElse(""));
-            String text = code + ": " + message;
+            String text = message.isEmpty() ? code : code + ": " + message;
             if (startsWithAny(code, INVALID_SPEC_CODES)) {
                 return new InvalidSpecException("plugin '" + plugin + "' " + operation + ": EC2 refused the spec: "
                         + text, error);
             }
-            if (startsWithAny(code, AUTH_CODES)) {
+            if (startsWithAny(code, AUTH_CODES) || status == 401 || status == 403) {
                 return new PluginException(plugin, operation, "not authorized by AWS (" + text
                         + "); check the credentials and their IAM policy", error);
             }
