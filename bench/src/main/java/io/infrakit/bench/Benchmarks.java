@@ -49,6 +49,7 @@ public final class Benchmarks {
                 Math.min(3, options.runs()))), results);
         section(options, "virtual time", () -> List.of(VirtualRolloutBenchmark.run(10_000,
                 Math.min(3, options.runs()))), results);
+        section(options, "aws describe on moto", () -> AwsBenchmark.describe(1_000, options.runs()), results);
         if (!options.skipCli()) {
             section(options, "describe on a manager", () -> ManagerBenchmark.describe(options.launcher(),
                     options.describeSize(), options.runs()), results);
