@@ -2,6 +2,7 @@ package io.infrakit.plugins.instance.aws;
 
 import io.infrakit.spi.Any;
 import io.infrakit.spi.InputExample;
+import io.infrakit.spi.PluginException;
 import io.infrakit.spi.Vendor;
 import io.infrakit.spi.VendorInfo;
 import io.infrakit.spi.instance.DestroyReason;
@@ -41,12 +42,25 @@ import java.util.function.Supplier;
 public final class AwsInstancePlugin implements InstancePlugin, InputExample, Vendor, AutoCloseable {
 
     private final String name;
-    private final Ec2Client ec2;
+    private final Supplier<Ec2Client> connect;
     private final AwsSettings settings;
+    private Ec2Client ec2;
 
     public AwsInstancePlugin(String name, Ec2Client ec2, AwsSettings settings) {
+        this(name, () -> ec2, settings);
+    }
+
+    /**
+     * A plugin whose client is built at its first call, so that a plugin without a region (or off EC2, where
+     * finding it asks the instance metadata) does not stop the process hosting it from starting.
+     */
+    public static AwsInstancePlugin connectingOnFirstCall(String name, AwsSettings settings) {
+        return new AwsInstancePlugin(name, () -> Ec2Clients.build(settings), settings);
+    }
+
+    private AwsInstancePlugin(String name, Supplier<Ec2Client> connect, AwsSettings settings) {
         this.name = name;
-        this.ec2 = ec2;
+        this.connect = connect;
         this.settings = settings;
     }
 
@@ -69,6 +83,7 @@ public final class AwsInstancePlugin implements InstancePlugin, InputExample, Ve
         if (userData != null && !userData.isEmpty()) {
             request.userData(Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8)));
         }
+        Ec2Client ec2 = client("provision");
         return call("provision", () -> InstanceId.of(ec2.runInstances(request.build()).instances().get(0)
                 .instanceId()));
     }
@@ -81,6 +96,7 @@ public final class AwsInstancePlugin implements InstancePlugin, InputExample, Ve
         tags.keySet().removeIf(key -> key.startsWith("aws:"));
         settings.namespace().keySet().forEach(tags::remove);
         if (!tags.isEmpty()) {
+            Ec2Client ec2 = client("label");
             call("label", () -> ec2.createTags(create -> create.resources(instance.instanceId()).tags(ec2Tags(tags))));
         }
     }
@@ -89,6 +105,7 @@ public final class AwsInstancePlugin implements InstancePlugin, InputExample, Ve
     public void destroy(InstanceId id, DestroyReason reason) {
         Instance instance = ours(id, "destroy").filter(found -> InstanceStates.of(found.state().name()).destroyable())
                 .orElseThrow(() -> new InstanceNotFoundException(id));
+        Ec2Client ec2 = client("destroy");
         call("destroy", () -> ec2.terminateInstances(terminate -> terminate.instanceIds(instance.instanceId())));
     }
 
@@ -100,6 +117,7 @@ public final class AwsInstancePlugin implements InstancePlugin, InputExample, Ve
         filters.add(Filter.builder().name("instance-state-name").values(InstanceStates.DESCRIBED).build());
         DescribeInstancesRequest request = DescribeInstancesRequest.builder().filters(filters)
                 .maxResults(settings.pageSize()).build();
+        Ec2Client ec2 = client("describe");
         return call("describe", () -> {
             List<InstanceDescription> found = new ArrayList<>();
             ec2.describeInstancesPaginator(request).reservations().forEach(reservation ->
@@ -124,18 +142,32 @@ public final class AwsInstancePlugin implements InstancePlugin, InputExample, Ve
     }
 
     @Override
-    public void close() {
-        ec2.close();
+    public synchronized void close() {
+        if (ec2 != null) {
+            ec2.close();
+        }
+    }
+
+    private synchronized Ec2Client client(String operation) {
+        if (ec2 == null) {
+            try {
+                ec2 = connect.get();
+            } catch (IllegalStateException | SdkException e) {
+                throw new PluginException(name, operation, Ec2Errors.oneLine(String.valueOf(e.getMessage())), e);
+            }
+        }
+        return ec2;
     }
 
     /** The instance, if it is in this plugin's namespace; gone instances included (callers check the state). */
     private Optional<Instance> ours(InstanceId id, String operation) {
         List<Filter> filters = tagFilters(settings.namespace());
         filters.add(Filter.builder().name("instance-id").values(id.value()).build());
+        Ec2Client ec2 = client(operation);
         return call(operation, () -> ec2.describeInstancesPaginator(describe -> describe.filters(filters))
                 .reservations().stream().flatMap(reservation -> reservation.instances().stream())
                 .filter(instance -> instance.instanceId().equals(id.value()))
-                .min(Comparator.comparing(instance -> InstanceStates.of(instance.state().name()))));
+                .findFirst());
     }
 
     private InstanceDescription describe(Instance instance, boolean properties) {

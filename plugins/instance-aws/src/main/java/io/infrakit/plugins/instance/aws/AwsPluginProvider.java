@@ -32,7 +32,7 @@ public final class AwsPluginProvider implements PluginProvider {
     }
 
     public static PluginObjects objects(AwsSettings settings) {
-        InstancePlugin plugin = new AwsInstancePlugin(NAME, Ec2Clients.build(settings), settings);
+        InstancePlugin plugin = AwsInstancePlugin.connectingOnFirstCall(NAME, settings);
         return new PluginObjects(Map.of(PluginObjects.DEFAULT_TYPE, plugin, EC2_INSTANCE, plugin), Map.of(), Map.of());
     }
 }

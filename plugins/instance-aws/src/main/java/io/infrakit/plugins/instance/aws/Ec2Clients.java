@@ -1,6 +1,6 @@
 package io.infrakit.plugins.instance.aws;
 
-import io.infrakit.spi.InvalidSpecException;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -45,6 +45,7 @@ public final class Ec2Clients {
     private Ec2Clients() {
     }
 
+    /** Throws IllegalStateException when no region is set anywhere. */
     public static Ec2Client build(AwsSettings settings) {
         Map<String, String> env = settings.environment();
         ProfileFile profiles = profileFile(env);
@@ -77,8 +78,8 @@ public final class Ec2Clients {
             return new AwsRegionProviderChain(chain.toArray(AwsRegionProvider[]::new))
                     .getRegion();
         } catch (RuntimeException e) {
-            throw new InvalidSpecException("plugin 'aws': no AWS region: set " + AwsSettings.REGION
-                    + " or AWS_REGION, or region in the profile '" + profile + "'");
+            throw new IllegalStateException("no AWS region: set " + AwsSettings.REGION
+                    + " or AWS_REGION, or region in the profile '" + profile + "'", e);
         }
     }
 
