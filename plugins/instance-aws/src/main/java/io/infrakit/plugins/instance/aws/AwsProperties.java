@@ -16,7 +16,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An instance spec's properties, as InfraKit's {@code ec2-instance} takes them:
@@ -93,7 +95,7 @@ record AwsProperties(Map<String, String> tags, RunInstancesRequest request) {
         if (!value.isObject()) {
             throw invalid(TAGS, "must be an object of strings, got " + value);
         }
-        value.fields().forEachRemaining(tag -> {
+        value.properties().forEach(tag -> {
             if (!tag.getValue().isTextual()) {
                 throw invalid(TAGS + "." + tag.getKey(), "must be a string, got " + tag.getValue());
             }
@@ -147,23 +149,23 @@ record AwsProperties(Map<String, String> tags, RunInstancesRequest request) {
             if (!fields.contains(name)) {
                 String where = path.isEmpty() ? "" : " in " + path;
                 String hint = Suggestions.closest(name, fields).map(known -> " (did you mean \"" + known + "\"?)")
-                        .orElse("; known: " + String.join(", ", new java.util.TreeSet<>(fields)));
+                        .orElse("; known: " + String.join(", ", new TreeSet<>(fields)));
                 throw new InvalidSpecException("unknown aws instance property \"" + name + "\"" + where + hint);
             }
         }
     }
 
-    private static java.util.Optional<JsonNode> object(JsonNode node, String field, Set<String> fields) {
+    private static Optional<JsonNode> object(JsonNode node, String field, Set<String> fields) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String path = RUN + "." + field;
         if (!value.isObject()) {
             throw invalid(path, "must be an object, got " + value);
         }
         known(value, fields, path);
-        return java.util.Optional.of(value);
+        return Optional.of(value);
     }
 
     private static String requiredText(JsonNode node, String field) {
@@ -174,19 +176,19 @@ record AwsProperties(Map<String, String> tags, RunInstancesRequest request) {
         return textAt(node, field, path).orElseThrow(() -> invalid(path + "." + field, "is required"));
     }
 
-    private static java.util.Optional<String> text(JsonNode node, String field) {
+    private static Optional<String> text(JsonNode node, String field) {
         return textAt(node, field, RUN);
     }
 
-    private static java.util.Optional<String> textAt(JsonNode node, String field, String path) {
+    private static Optional<String> textAt(JsonNode node, String field, String path) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!value.isTextual() || value.textValue().isBlank()) {
             throw invalid(path + "." + field, "must be a non-empty string, got " + value);
         }
-        return java.util.Optional.of(value.textValue());
+        return Optional.of(value.textValue());
     }
 
     private static List<String> texts(JsonNode value, String path) {
@@ -203,15 +205,15 @@ record AwsProperties(Map<String, String> tags, RunInstancesRequest request) {
         return texts;
     }
 
-    private static java.util.Optional<Boolean> bool(JsonNode node, String field, String path) {
+    private static Optional<Boolean> bool(JsonNode node, String field, String path) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!value.isBoolean()) {
             throw invalid(path + "." + field, "must be true or false, got " + value);
         }
-        return java.util.Optional.of(value.booleanValue());
+        return Optional.of(value.booleanValue());
     }
 
     private static Integer integer(JsonNode node, String field, String path) {
