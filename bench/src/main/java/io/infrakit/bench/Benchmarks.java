@@ -50,6 +50,7 @@ public final class Benchmarks {
         section(options, "virtual time", () -> List.of(VirtualRolloutBenchmark.run(10_000,
                 Math.min(3, options.runs()))), results);
         section(options, "docker containers", () -> DockerBenchmark.run(Math.max(3, options.runs())), results);
+        section(options, "aws describe on moto", () -> AwsBenchmark.describe(1_000, options.runs()), results);
         if (!options.skipCli()) {
             section(options, "describe on a manager", () -> ManagerBenchmark.describe(options.launcher(),
                     options.describeSize(), options.runs()), results);
