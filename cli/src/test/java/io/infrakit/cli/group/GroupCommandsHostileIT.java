@@ -44,7 +44,8 @@ class GroupCommandsHostileIT {
             """;
 
     /** The instance plugins the manager serves: an unknown one is listed among them and no other kind. */
-    private static final String INSTANCE_PLUGINS = "docker, file, qemu, simulator, simulator/compute, simulator/disk, simulator/net";
+    private static final String INSTANCE_PLUGINS =
+            "aws, aws/ec2-instance, docker, file, qemu, simulator, simulator/compute, simulator/disk, simulator/net";
 
     CliHome home;
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PluginStartHostileIT {
 
     /** Every kind the CLI bundles, the manager and the group controller first. */
-    private static final String KINDS = "manager, group, combo, docker, file, qemu, simulator, swarm, vanilla";
+    private static final String KINDS = "manager, group, aws, combo, docker, file, qemu, simulator, swarm, vanilla";
 
     CliHome home;
 

@@ -125,8 +125,8 @@ class LauncherE2E {
         Launcher.Result unknown = infrakit.run("instance", "describe", "--plugin", "nope");
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(4);
         assertThat(unknown.err()).as("only instance plugins are listed")
-                .contains("unknown plugin 'nope'; known: docker, file, qemu, simulator, simulator/compute, "
-                        + "simulator/disk, simulator/net\n");
+                .contains("unknown plugin 'nope'; known: aws, aws/ec2-instance, docker, file, qemu, simulator, "
+                        + "simulator/compute, simulator/disk, simulator/net\n");
         assertOneLineWithoutTrace(unknown);
 
         Launcher.Result unknownId = infrakit.run("instance", "destroy", "--plugin", "simulator", "no-such-id");

@@ -81,7 +81,8 @@ class RejectedSpecHostileIT {
         Launcher.Result provision = infrakit.run("instance", "provision", "--plugin", "nosuch",
                 write("instance.json", "{\"Properties\": {}}").toString());
 
-        String instancePlugins = "docker, file, qemu, simulator, simulator/compute, simulator/disk, simulator/net";
+        String instancePlugins =
+                "aws, aws/ec2-instance, docker, file, qemu, simulator, simulator/compute, simulator/disk, simulator/net";
         assertOneLine(commit, 4, "infrakit: Failed to find Instance plugin 'nosuch':unknown plugin 'nosuch'; known: "
                 + instancePlugins);
         assertOneLine(provision, 4, "infrakit: unknown plugin 'nosuch'; known: " + instancePlugins);
