@@ -10,6 +10,8 @@ import io.infrakit.spi.group.GroupId;
 import io.infrakit.spi.group.GroupPlugin;
 import io.infrakit.spi.group.GroupSpec;
 import io.infrakit.spi.group.RolloutControl;
+import io.infrakit.spi.instance.InstanceDescription;
+import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.plugin.PluginObjects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +27,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static io.infrakit.testkit.TestPlugins.provider;
@@ -35,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * A real swarm on this machine (docs/plugins-flavors.md): a manager engine in its own network namespace runs
  * {@code swarm init}; a group of three swarm workers, whose instances are fresh engines in fresh namespaces running
  * the flavor's init script, joins it, and {@code docker node ls} on the manager shows them Ready; scaled down to two,
- * the worker destroyed is first drained, then removed from the swarm. Needs root, dockerd, nsenter and iproute2.
+ * the worker destroyed is first drained, then removed from the swarm; a rolling update replaces every worker and
+ * keeps at least two Ready at every sample. Needs root, dockerd, nsenter and iproute2.
  */
 class SwarmJoinIT {
 
@@ -75,14 +79,11 @@ class SwarmJoinIT {
     @Test
     void threeWorkersJoinAndAScaledDownOneIsDrainedAndRemoved() {
         String started = Instant.now().minusSeconds(1).toString();
-        try (Manager manager = Manager.start(InfrakitHome.at(home), PluginRegistry.of(List.of(
-                        new GroupControllerProvider(), new SwarmPluginProvider(),
-                        provider("netns", PluginObjects.instance(instances)))),
-                Map.of(ControllerSettings.POLL_INTERVAL, "500ms"), Clock.systemUTC())) {
+        try (Manager manager = startManager()) {
             GroupPlugin groups = manager.groups().orElseThrow();
             RolloutControl rollouts = (RolloutControl) groups;
 
-            groups.commitGroup(workers(3), false);
+            groups.commitGroup(workers(3, 1), false);
 
             await().atMost(WITHIN).until(() -> readyWorkers().size() == 3);
             await().atMost(WITHIN).until(() -> rollouts.status(WORKERS).healthy() == 3);
@@ -90,7 +91,7 @@ class SwarmJoinIT {
             assertThat(groups.describeGroup(WORKERS).instances()).hasSize(3).allSatisfy(instance ->
                     assertThat(instance.tags()).containsEntry("infrakit.cluster.id", clusterId));
 
-            groups.commitGroup(workers(2), false);
+            groups.commitGroup(workers(2, 1), false);
 
             await().atMost(WITHIN).until(() -> instances.destroyed().size() == 1 && readyWorkers().size() == 2);
             String gone = instances.destroyed().get(0).get(Link.LABEL);
@@ -104,6 +105,46 @@ class SwarmJoinIT {
             assertThat(nodeEvents.subList(drained, nodeEvents.size())).anySatisfy(event ->
                     assertThat(event).startsWith("remove"));
         }
+    }
+
+    @Test
+    void aRollingUpdateKeepsAtLeastTwoWorkersReady() {
+        try (Manager manager = startManager()) {
+            GroupPlugin groups = manager.groups().orElseThrow();
+            RolloutControl rollouts = (RolloutControl) groups;
+            groups.commitGroup(workers(3, 1), false);
+            await().atMost(WITHIN).until(() -> readyWorkerCount() == 3 && rollouts.status(WORKERS).healthy() == 3);
+            List<InstanceId> firstGeneration = members(groups);
+
+            groups.commitGroup(workers(3, 2), false);
+
+            AtomicInteger fewestReady = new AtomicInteger(Integer.MAX_VALUE);
+            await().atMost(WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
+                int ready = readyWorkerCount();
+                fewestReady.accumulateAndGet(ready, Math::min);
+                List<InstanceId> members = members(groups);
+                return ready == 3 && members.size() == 3 && members.stream().noneMatch(firstGeneration::contains)
+                        && rollouts.status(WORKERS).healthy() == 3;
+            });
+            assertThat(fewestReady.get()).as("the fewest Ready workers seen during the rollout").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    private Manager startManager() {
+        return Manager.start(InfrakitHome.at(home), PluginRegistry.of(List.of(
+                        new GroupControllerProvider(), new SwarmPluginProvider(),
+                        provider("netns", PluginObjects.instance(instances)))),
+                Map.of(ControllerSettings.POLL_INTERVAL, "500ms"), Clock.systemUTC());
+    }
+
+    private static List<InstanceId> members(GroupPlugin groups) {
+        return groups.describeGroup(WORKERS).instances().stream().map(InstanceDescription::id).toList();
+    }
+
+    /** Ready workers in one {@code docker node ls}: a node removed meanwhile cannot fail a later inspect. */
+    private int readyWorkerCount() {
+        return (int) Arrays.stream(swarmManager.docker("node", "ls", "--filter", "role=worker", "--format",
+                "{{.Status}}").split("\n")).filter("Ready"::equals).count();
     }
 
     /** The manager's {@code docker node ls} of Ready workers, each line with the node's engine labels. */
@@ -128,10 +169,12 @@ class SwarmJoinIT {
         return -1;
     }
 
-    private GroupSpec workers(int size) {
+    /** A new revision changes only the instance's properties, which the lab's instance plugin ignores. */
+    private GroupSpec workers(int size, int revision) {
         return Any.parse("""
-                {"ID": "workers", "Properties": {"Allocation": {"Size": %d}, "Instance": {"Plugin": "netns"},
+                {"ID": "workers", "Properties": {"Allocation": {"Size": %d},
+                  "Instance": {"Plugin": "netns", "Properties": {"Revision": %d}},
                   "Flavor": {"Plugin": "swarm/worker", "Properties": {"Docker": {"Host": "%s"}}}}}"""
-                .formatted(size, swarmManager.host())).decode(GroupSpec.class);
+                .formatted(size, revision, swarmManager.host())).decode(GroupSpec.class);
     }
 }
