@@ -3,6 +3,8 @@ package io.infrakit.testkit.aws;
 import io.infrakit.spi.Json;
 import io.infrakit.testkit.LoopbackPorts;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real {@code moto_server} (the AWS API emulator, which must be on the PATH) on a free loopback port, for tests
@@ -113,25 +117,19 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    private void awaitAnswer() throws IOException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("moto_server exited with " + process.exitValue() + ": "
-                        + Files.readString(log));
-            }
-            if (LoopbackPorts.accepts(port) && answers()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for moto_server", e);
-            }
+    private void awaitAnswer() {
+        try {
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("moto_server exited with " + process.exitValue() + ": "
+                            + Files.readString(log));
+                }
+                return LoopbackPorts.accepts(port) && answers();
+            });
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IllegalStateException("moto_server did not answer on port " + port + " within " + START_TIMEOUT);
         }
-        close();
-        throw new IllegalStateException("moto_server did not answer on port " + port + " within " + START_TIMEOUT);
     }
 
     private boolean answers() {

@@ -1,5 +1,7 @@
 package io.infrakit.testkit.docker;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real dockerd of a test class's own: its data, exec state, pid file and API socket in a short directory under
@@ -134,15 +138,15 @@ public final class TestDockerd implements AutoCloseable {
     }
 
     private void awaitPing() {
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (!answersPing()) {
-            if (!daemon.isAlive()) {
-                throw new AssertionError("dockerd exited with " + daemon.exitValue() + ": " + log());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("dockerd did not answer /_ping within " + READY + ": " + log());
-            }
-            pause(20);
+        try {
+            await().atMost(READY).pollInterval(Duration.ofMillis(20)).until(() -> {
+                if (!daemon.isAlive()) {
+                    throw new AssertionError("dockerd exited with " + daemon.exitValue() + ": " + log());
+                }
+                return answersPing();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("dockerd did not answer /_ping within " + READY + ": " + log());
         }
     }
 
@@ -273,12 +277,4 @@ public final class TestDockerd implements AutoCloseable {
         }
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for dockerd", e);
-        }
-    }
 }

@@ -1,18 +1,24 @@
 package io.infrakit.plugins.flavor.swarm;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A Docker engine in its own network namespace, for tests that need a real swarm on one machine (needs root, dockerd,
@@ -113,12 +119,11 @@ final class NetnsDockerd implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Instant deadline = Instant.now().plus(READY_WITHIN);
-        while (engine.tryDocker("info", "--format", "{{.ID}}").exit != 0) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("dockerd " + name + " not ready; see " + dir.resolve("dockerd.log"));
-            }
-            pause();
+        try {
+            await().atMost(READY_WITHIN).pollInterval(Duration.ofMillis(100))
+                    .until(() -> engine.tryDocker("info", "--format", "{{.ID}}").exit == 0);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("dockerd " + name + " not ready; see " + dir.resolve("dockerd.log"));
         }
         return engine;
     }
@@ -175,11 +180,12 @@ final class NetnsDockerd implements AutoCloseable {
                 return;
             }
             engine.get().destroy();
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (engine.get().isAlive() && Instant.now().isBefore(deadline)) {
-                pause();
-            }
-            if (engine.get().isAlive()) {
+            try {
+                engine.get().onExit().get(20, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                engine.get().destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 engine.get().destroyForcibly();
             }
         } catch (IOException | NumberFormatException e) {
@@ -221,15 +227,6 @@ final class NetnsDockerd implements AutoCloseable {
             return;
         }
         run(List.of("rm", "-rf", dir.toString()), Map.of(), true);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private record Result(int exit, String out) {
