@@ -59,7 +59,8 @@ class SameAnswerEverywhereE2E {
         List<Step> script = List.of(
                 new Step(null, "version"),
                 new Step(null, "group", "ls"),
-                new Step(WEB, "group", "commit"),
+                // Settled before the next commits: their plans and progress lines depend on the instances there.
+                new Step(WEB, "group", "commit", "--wait", "60s"),
                 // A scale-up: a rolling update's progress lines are samples of a moving group and may differ.
                 new Step(null, "group", "commit", "web.json.ftl", "--var", "size=3", "--var", "note=v1",
                         "--wait", "60s"),
