@@ -8,7 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The listeners of one plugin's {@link InstanceChangeNotices}. What watches for changes starts with the first
+ * The listeners of one plugin's {@link InstanceChangeNotices} (or of one source a flavor's
+ * {@code FlavorChangeNotices} watches, such as a swarm manager's events). What watches for changes starts with the first
  * listener and stops when the last one goes, so a plugin nobody listens to runs no watch.
  */
 public final class InstanceChangeListeners {

@@ -35,8 +35,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * The default group controller ({@code group-stateless}): keeps each committed group at its size (cattle) or its
  * logical IDs (pets), replaces what dies, and rolls a changed config out in batches within the disruption budget.
  * Each group is reconciled from a work queue (observe, plan, act, report), on every commit and change, on each
- * notice of its instance plugin that instances changed ({@link InstanceChangeSubscriptions}), on every poll
- * interval, and after failures with a capped backoff. No lock is held across a plugin call, nothing sleeps.
+ * notice of its instance plugin that instances changed or of its flavor plugin that health may have changed
+ * ({@link ChangeSubscriptions}), on every poll interval, and after failures with a capped backoff. No lock is held across a plugin call, nothing sleeps.
  */
 public final class DefaultGroupController implements GroupPlugin, RolloutControl, AutoCloseable {
 
@@ -54,7 +54,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
     private final DestroyRequests destroys;
     private final JournalStore journals;
     private final GroupRevisions revisions;
-    private final InstanceChangeSubscriptions notices;
+    private final ChangeSubscriptions notices;
 
     /** Reconciles and plugin operations both run on the scheduler; nothing is kept across a restart. */
     public DefaultGroupController(PluginLookup plugins, Clock clock, ScheduledExecutorService scheduler,
@@ -82,7 +82,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         this.reconciler = new GroupReconciler(this.plugins, clock, settings,
                 new ActionRunner(actions, clock, schedule, settings.logsMembers()), healthChecks);
         this.destroys = new DestroyRequests(this.plugins, clock, settings.self(), schedule, this::forget);
-        this.notices = new InstanceChangeSubscriptions(this.plugins, this::reconcileNow, groups::containsKey);
+        this.notices = new ChangeSubscriptions(this.plugins, this::reconcileNow, groups::containsKey);
     }
 
     public ControllerSettings settings() {
@@ -99,7 +99,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
                 GroupState created = revisions.created(spec, properties, plan);
                 if (groups.putIfAbsent(spec.id(), created) == null) {
                     committedOrForgotten(created, spec, plan);
-                    notices.follow(spec.id(), properties.instance().plugin());
+                    notices.follow(spec.id(), properties);
                     schedule.reconcileEveryPoll(created);
                     LOG.info("managing group {}", spec.id());
                     schedule.reconcileNow(created);
@@ -113,7 +113,7 @@ public final class DefaultGroupController implements GroupPlugin, RolloutControl
         if (!pretend) {
             existing.commit(spec, properties, plan, clock.instant());
             revisions.committed(existing, spec, plan);
-            notices.follow(spec.id(), properties.instance().plugin());
+            notices.follow(spec.id(), properties);
             LOG.info("group {}: {}", spec.id(), plan);
             schedule.reconcileNow(existing);
         }

@@ -4,19 +4,23 @@ import io.infrakit.spi.Any;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.PluginException;
 import io.infrakit.spi.PluginNotFoundException;
+import io.infrakit.spi.flavor.FlavorChangeNotices;
 import io.infrakit.spi.flavor.FlavorPlugin;
 import io.infrakit.spi.flavor.Health;
 import io.infrakit.spi.group.Allocation;
 import io.infrakit.spi.group.Index;
 import io.infrakit.spi.instance.Attachment;
+import io.infrakit.spi.instance.InstanceChangeNotices;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceSpec;
+import io.infrakit.spi.instance.InstancesChanged;
 import io.infrakit.spi.plugin.PluginLookup;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * InfraKit's {@code combo} flavor: runs a list of other flavors, found by name when each call is made (in this
@@ -29,11 +33,13 @@ import java.util.Map;
  *   <li>Healthy: the children in order; the first answer that is not healthy is the answer, so healthy means every
  *       child said healthy.</li>
  *   <li>Drain: every child, even after one fails; the failures are joined with {@code ", "}.</li>
+ *   <li>Change notices: a subscription subscribes to every child that offers {@link FlavorChangeNotices}, with
+ *       the child's properties, and forwards their notices.</li>
  * </ul>
  * Validate, unlike InfraKit's (which only decoded the list), also finds every child and has it validate its own
  * properties, so a group naming a missing child is refused at commit instead of failing on its first instance.
  */
-public final class ComboFlavorPlugin implements FlavorPlugin {
+public final class ComboFlavorPlugin implements FlavorPlugin, FlavorChangeNotices {
 
     static final String VALIDATE = "Flavor.Validate";
     static final String PREPARE = "Flavor.Prepare";
@@ -132,6 +138,27 @@ public final class ComboFlavorPlugin implements FlavorPlugin {
             throw new PluginNotFoundException(joined, missing.name(), missing.known());
         }
         throw new PluginException(ComboPluginProvider.NAME, DRAIN, joined, failures.get(0));
+    }
+
+    /**
+     * Forwards the notices of each child that offers them; a child that is missing now (behind a socket not yet up)
+     * or offers none is left to the poll, as a flavor without notices is.
+     */
+    @Override
+    public InstanceChangeNotices.Subscription subscribe(Any properties, Consumer<InstancesChanged> listener) {
+        List<InstanceChangeNotices.Subscription> subscriptions = new ArrayList<>();
+        for (ChildFlavor child : ComboProperties.parse(properties)) {
+            FlavorPlugin flavor;
+            try {
+                flavor = plugins.flavor(child.plugin());
+            } catch (PluginNotFoundException e) {
+                continue;
+            }
+            if (flavor instanceof FlavorChangeNotices notices) {
+                subscriptions.add(notices.subscribe(child.properties(), listener));
+            }
+        }
+        return () -> subscriptions.forEach(InstanceChangeNotices.Subscription::close);
     }
 
     /**

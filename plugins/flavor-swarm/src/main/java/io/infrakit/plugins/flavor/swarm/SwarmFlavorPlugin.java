@@ -4,13 +4,16 @@ import io.infrakit.spi.Any;
 import io.infrakit.spi.InvalidSpecException;
 import io.infrakit.spi.PluginException;
 import io.infrakit.spi.Tags;
+import io.infrakit.spi.flavor.FlavorChangeNotices;
 import io.infrakit.spi.flavor.FlavorPlugin;
 import io.infrakit.spi.flavor.Health;
 import io.infrakit.spi.group.Allocation;
 import io.infrakit.spi.group.Index;
 import io.infrakit.spi.instance.Attachment;
+import io.infrakit.spi.instance.InstanceChangeNotices;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceSpec;
+import io.infrakit.spi.instance.InstancesChanged;
 import io.infrakit.spi.instance.LogicalId;
 
 import java.time.Clock;
@@ -21,15 +24,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * InfraKit's {@code swarm/manager} and {@code swarm/worker} flavors. Prepare reads the swarm through a manager's
  * engine and gives the instance an init script that joins it with the role's token, and a link (tags on the instance,
  * labels on its engine) by which the flavor later finds the instance's node. Healthy judges that node; Drain takes it
- * out of the swarm before the instance is destroyed.
+ * out of the swarm before the instance is destroyed. Its change notices come from the manager engine's node events.
  */
-final class SwarmFlavorPlugin implements FlavorPlugin {
+final class SwarmFlavorPlugin implements FlavorPlugin, FlavorChangeNotices {
 
     static final String SWARM_PORT = "2377";
 
@@ -37,16 +41,25 @@ final class SwarmFlavorPlugin implements FlavorPlugin {
     private final Function<String, SwarmNodes> connect;
     private final Optional<String> defaultHost;
     private final Clock clock;
+    private final SwarmNodeEvents events;
 
     /**
      * {@code connect} opens the swarm at a Docker host; {@code defaultHost} (DOCKER_HOST) is used when the properties
-     * name no {@code Docker.Host}.
+     * name no {@code Docker.Host}; {@code events} follows the node events of the engines listened to.
      */
-    SwarmFlavorPlugin(SwarmRole role, Function<String, SwarmNodes> connect, Optional<String> defaultHost, Clock clock) {
+    SwarmFlavorPlugin(SwarmRole role, Function<String, SwarmNodes> connect, Optional<String> defaultHost, Clock clock,
+                      SwarmNodeEvents events) {
         this.role = role;
         this.connect = connect;
         this.defaultHost = defaultHost;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** Tells of each node event of the engine these properties name, where the flavor judges health. */
+    @Override
+    public InstanceChangeNotices.Subscription subscribe(Any properties, Consumer<InstancesChanged> listener) {
+        return events.subscribe(host(parse(properties)), listener);
     }
 
     @Override

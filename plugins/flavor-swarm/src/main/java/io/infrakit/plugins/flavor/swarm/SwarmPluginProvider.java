@@ -26,13 +26,15 @@ public final class SwarmPluginProvider implements PluginProvider {
     @Override
     public PluginObjects create(PluginContext context) {
         Function<String, SwarmNodes> connect = DockerSwarmNodes::new;
+        SwarmNodeEvents events = new SwarmNodeEvents(new DockerNodeEventSource());
         Map<String, FlavorPlugin> flavors = Map.of(
-                SwarmRole.MANAGER.type(), flavor(SwarmRole.MANAGER, connect, context),
-                SwarmRole.WORKER.type(), flavor(SwarmRole.WORKER, connect, context));
+                SwarmRole.MANAGER.type(), flavor(SwarmRole.MANAGER, connect, context, events),
+                SwarmRole.WORKER.type(), flavor(SwarmRole.WORKER, connect, context, events));
         return new PluginObjects(Map.of(), flavors, Map.of());
     }
 
-    private static FlavorPlugin flavor(SwarmRole role, Function<String, SwarmNodes> connect, PluginContext context) {
-        return new SwarmFlavorPlugin(role, connect, context.env("DOCKER_HOST"), context.clock());
+    private static FlavorPlugin flavor(SwarmRole role, Function<String, SwarmNodes> connect, PluginContext context,
+                                       SwarmNodeEvents events) {
+        return new SwarmFlavorPlugin(role, connect, context.env("DOCKER_HOST"), context.clock(), events);
     }
 }

@@ -158,6 +158,11 @@ final class NetnsDockerd implements AutoCloseable {
         return result.out;
     }
 
+    /** Stops the engine and leaves its namespace: the machine stays, its Docker is gone. */
+    void stopEngine() {
+        stopEngine(dir);
+    }
+
     @Override
     public void close() {
         stopEngine(dir);

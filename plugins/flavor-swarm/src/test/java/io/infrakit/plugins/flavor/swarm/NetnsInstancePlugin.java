@@ -106,6 +106,15 @@ final class NetnsInstancePlugin implements InstancePlugin {
         return matching;
     }
 
+    /** The instance's engine stops, as when Docker dies on a machine; the instance itself stays. */
+    void stopEngine(InstanceId id) {
+        NetnsDockerd engine;
+        synchronized (this) {
+            engine = members.get(id).engine();
+        }
+        engine.stopEngine();
+    }
+
     synchronized List<Map<String, String>> destroyed() {
         return List.copyOf(destroyed);
     }

@@ -8,13 +8,16 @@ import io.infrakit.spi.flavor.Health;
 import io.infrakit.spi.group.Allocation;
 import io.infrakit.spi.group.Index;
 import io.infrakit.spi.instance.Attachment;
+import io.infrakit.spi.instance.InstanceChangeNotices;
 import io.infrakit.spi.instance.InstanceDescription;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstanceSpec;
+import io.infrakit.spi.instance.InstancesChanged;
 import io.infrakit.spi.instance.LogicalId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class SwarmFlavorPluginTest {
 
@@ -33,11 +37,12 @@ class SwarmFlavorPluginTest {
             LogicalId.of("10.0.0.3"));
 
     final FakeSwarmNodes swarm = new FakeSwarmNodes();
+    final FakeNodeEventSource streams = new FakeNodeEventSource();
     final SwarmFlavorPlugin worker = flavor(SwarmRole.WORKER, Optional.empty());
     final SwarmFlavorPlugin manager = flavor(SwarmRole.MANAGER, Optional.empty());
 
     SwarmFlavorPlugin flavor(SwarmRole role, Optional<String> dockerHost) {
-        return new SwarmFlavorPlugin(role, swarm::at, dockerHost, CLOCK);
+        return new SwarmFlavorPlugin(role, swarm::at, dockerHost, CLOCK, new SwarmNodeEvents(streams));
     }
 
     @Test
@@ -199,5 +204,19 @@ class SwarmFlavorPluginTest {
 
     private static InstanceDescription instance(Map<String, String> tags) {
         return new InstanceDescription(InstanceId.of("i-1"), null, tags, null);
+    }
+
+    @Test
+    void changeNoticesFollowTheNodeEventsOfTheEngineThePropertiesNameElseDockerHost() {
+        List<InstancesChanged> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SwarmFlavorPlugin withDefault = flavor(SwarmRole.WORKER, Optional.of("unix:///run/default.sock"));
+
+        try (InstanceChangeNotices.Subscription named = worker.subscribe(HOST, told::add);
+             InstanceChangeNotices.Subscription byDefault = withDefault.subscribe(Any.empty(), told::add)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> streams.open().size() == 2);
+            assertThat(streams.open()).extracting(stream -> stream.host)
+                    .containsExactlyInAnyOrder("tcp://10.0.0.1:2375", "unix:///run/default.sock");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> streams.open().isEmpty());
     }
 }

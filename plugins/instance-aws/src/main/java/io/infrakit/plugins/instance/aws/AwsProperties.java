@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.ec2.model.Placement;
 import software.amazon.awssdk.services.ec2.model.RunInstancesMonitoringEnabled;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,18 +21,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * An instance spec's properties, as InfraKit's {@code ec2-instance} takes them:
- * {@code {"Tags": {...}, "RunInstancesInput": {...}}}. RunInstancesInput takes the fields of EC2's RunInstances
- * listed in {@link #RUN_FIELDS}, named as EC2 names them; any other field is refused, with a suggestion.
- * MinCount and MaxCount are accepted and ignored: one instance per provision.
+ * {@code {"Tags": {...}, "RunInstancesInput": {...}}}, plus our overrides of the plugin's settings for this spec's
+ * instances: {@code Region}, {@code Endpoint}, {@code Profile} ({@link Ec2Target}). RunInstancesInput takes the
+ * fields of EC2's RunInstances listed in {@link #RUN_FIELDS}, named as EC2 names them; any other field is refused,
+ * with a suggestion. MinCount and MaxCount are accepted and ignored: one instance per provision.
  */
-record AwsProperties(Map<String, String> tags, RunInstancesRequest request) {
+record AwsProperties(Map<String, String> tags, RunInstancesRequest request, Ec2Target target) {
 
     static final String TAGS = "Tags";
     static final String RUN = "RunInstancesInput";
-    static final Set<String> TOP_FIELDS = Set.of(TAGS, RUN);
+    static final String REGION = "Region";
+    static final String ENDPOINT = "Endpoint";
+    static final String PROFILE = "Profile";
+    static final Set<String> TOP_FIELDS = Set.of(TAGS, RUN, REGION, ENDPOINT, PROFILE);
+    /** AWS region names: us-east-1, eu-central-2, us-gov-west-1, ap-southeast-4, cn-north-1... */
+    private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
     static final Set<String> RUN_FIELDS = Set.of("ImageId", "InstanceType", "KeyName", "SubnetId",
             "SecurityGroupIds", "Placement", "IamInstanceProfile", "BlockDeviceMappings", "EbsOptimized",
             "Monitoring", "PrivateIpAddress", "UserData", "MinCount", "MaxCount");
@@ -83,7 +92,29 @@ record AwsProperties(Map<String, String> tags, RunInstancesRequest request) {
         if (run.has("BlockDeviceMappings")) {
             request.blockDeviceMappings(mappings(run.get("BlockDeviceMappings")));
         }
-        return new AwsProperties(tags(node), request.build());
+        return new AwsProperties(tags(node), request.build(), target(node));
+    }
+
+    private static Ec2Target target(JsonNode node) {
+        Optional<String> region = textAt(node, REGION, "");
+        region.filter(name -> !REGION_NAME.matcher(name).matches()).ifPresent(name -> {
+            throw invalid(REGION, "must be an AWS region such as eu-west-1, got \"" + name + "\"");
+        });
+        Optional<URI> endpoint = textAt(node, ENDPOINT, "").map(AwsProperties::endpoint);
+        return new Ec2Target(region, endpoint, textAt(node, PROFILE, ""));
+    }
+
+    private static URI endpoint(String text) {
+        try {
+            URI uri = new URI(text);
+            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw invalid(ENDPOINT, "must be an http(s) URL such as https://ec2.eu-west-1.amazonaws.com, got \""
+                + text + "\"");
     }
 
     private static Map<String, String> tags(JsonNode node) {
@@ -186,7 +217,7 @@ record AwsProperties(Map<String, String> tags, RunInstancesRequest request) {
             return Optional.empty();
         }
         if (!value.isTextual() || value.textValue().isBlank()) {
-            throw invalid(path + "." + field, "must be a non-empty string, got " + value);
+            throw invalid(path.isEmpty() ? field : path + "." + field, "must be a non-empty string, got " + value);
         }
         return Optional.of(value.textValue());
     }

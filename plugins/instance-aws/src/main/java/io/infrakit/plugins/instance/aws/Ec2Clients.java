@@ -1,6 +1,6 @@
 package io.infrakit.plugins.instance.aws;
 
-
+import io.infrakit.spi.InvalidSpecException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -47,9 +47,24 @@ public final class Ec2Clients {
 
     /** Throws IllegalStateException when no region is set anywhere. */
     public static Ec2Client build(AwsSettings settings) {
+        return build(settings, Ec2Target.PLUGIN);
+    }
+
+    /**
+     * The client for a spec's overrides: its Region, else its Profile's region, else the plugin's; its Endpoint,
+     * else the plugin's; with a Profile, that profile's credentials only (a spec naming a profile means it, not
+     * whatever the plugin's environment holds).
+     */
+    static Ec2Client build(AwsSettings settings, Ec2Target target) {
         Map<String, String> env = settings.environment();
         ProfileFile profiles = profileFile(env);
-        String profile = env.getOrDefault("AWS_PROFILE", "default");
+        String profile = target.profile().orElse(env.getOrDefault("AWS_PROFILE", "default"));
+        AwsCredentialsProvider credentials = target.profile().isPresent()
+                ? ProfileCredentialsProvider.builder().profileFile(profiles).profileName(profile).build()
+                : credentials(env, profiles, profile);
+        Region region = target.region().map(Region::of)
+                .or(() -> target.profile().flatMap(named -> profileRegion(profiles, named)))
+                .orElseGet(() -> region(settings, env, profiles, profile));
         var builder = Ec2Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT).socketTimeout(SOCKET_TIMEOUT))
@@ -58,10 +73,26 @@ public final class Ec2Clients {
                         .apiCallTimeout(CALL_TIMEOUT)
                         .defaultProfileFile(profiles)
                         .defaultProfileName(profile))
-                .credentialsProvider(credentials(env, profiles, profile))
-                .region(region(settings, env, profiles, profile));
-        settings.endpoint().ifPresent(builder::endpointOverride);
+                .credentialsProvider(credentials)
+                .region(region);
+        target.endpoint().or(settings::endpoint).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** A spec's Profile must be in the plugin's profile files; refused as the spec's error otherwise. */
+    static void checkProfile(AwsSettings settings, String profile) {
+        if (profileFile(settings.environment()).profile(profile).isEmpty()) {
+            throw new InvalidSpecException("aws instance property Profile names no profile \"" + profile
+                    + "\" in AWS_SHARED_CREDENTIALS_FILE or AWS_CONFIG_FILE");
+        }
+    }
+
+    private static Optional<Region> profileRegion(ProfileFile profiles, String profile) {
+        try {
+            return Optional.of(new AwsProfileRegionProvider(() -> profiles, profile).getRegion());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Region region(AwsSettings settings, Map<String, String> env, ProfileFile profiles,

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -150,6 +151,40 @@ class AwsGroupIT {
                 .doesNotContain("Provisioned", "Destroyed", "RolloutStarted");
     }
 
+    @Test
+    void aGroupWhoseSpecOverridesTheRegionLivesThereIsHealedThereAndIsFoundAgainAfterARestart() {
+        String region = "eu-west-1";
+        GroupPlugin groups = start();
+        GroupSpec spec = inRegion(3, region);
+        groups.commitGroup(spec, false);
+        await().atMost(WITHIN).until(() -> members(region).size() == 3);
+        String dead = members(region).get(1).instanceId();
+
+        try (Ec2Client ec2 = moto.in(region)) {
+            ec2.terminateInstances(terminate -> terminate.instanceIds(dead));
+        }
+
+        await().atMost(WITHIN).until(() -> members(region).size() == 3
+                && members(region).stream().noneMatch(instance -> instance.instanceId().equals(dead)));
+        assertThat(moto.runningInstances()).as("instances in the plugin's own region").isEmpty();
+        Set<String> beforeRestart = ids(members(region));
+
+        manager.close();
+        manager = null;
+        GroupPlugin restarted = start();
+        Instant started = Instant.now();
+        RolloutControl rollouts = (RolloutControl) restarted;
+        await().atMost(WITHIN).until(() -> {
+            GroupStatus status = rollouts.status(WEB);
+            return status.converged() && status.observedAt() != null
+                    && status.observedAt().isAfter(started.plusSeconds(2));
+        });
+        assertThat(ids(members(region))).as("the same instances, none created or terminated")
+                .isEqualTo(beforeRestart);
+        assertThat(restarted.describeGroup(WEB).instances()).extracting(instance -> instance.id().value())
+                .containsExactlyInAnyOrderElementsOf(beforeRestart);
+    }
+
     private GroupPlugin start() {
         Map<String, String> environment = new HashMap<>(moto.environment(NAMESPACE));
         environment.put(ControllerSettings.POLL_INTERVAL, "500ms");
@@ -163,6 +198,20 @@ class AwsGroupIT {
         return Any.parse("{\"ID\": \"web\", \"Properties\": {\"Allocation\": {\"Size\": " + size
                 + "}, \"Instance\": {\"Plugin\": \"aws/ec2-instance\", \"Properties\": " + moto.properties(instanceType)
                 + "}, \"Flavor\": {\"Plugin\": \"flavor\"}}}").decode(GroupSpec.class);
+    }
+
+    private static GroupSpec inRegion(int size, String region) {
+        return Any.parse("{\"ID\": \"web\", \"Properties\": {\"Allocation\": {\"Size\": " + size
+                + "}, \"Instance\": {\"Plugin\": \"aws/ec2-instance\", \"Properties\": {\"Region\": \"" + region
+                + "\", " + moto.properties().substring(1) + "}, \"Flavor\": {\"Plugin\": \"flavor\"}}}")
+                .decode(GroupSpec.class);
+    }
+
+    /** The group's running or pending instances in this region, as EC2 has them. */
+    private static List<Instance> members(String region) {
+        return moto.runningInstances(region).stream()
+                .filter(instance -> instance.tags().contains(tag(Tags.GROUP, WEB.value()))
+                        && instance.tags().contains(tag(AwsSettings.NAMESPACE_TAG, NAMESPACE))).toList();
     }
 
     /** The group's running or pending instances, as EC2 has them. */

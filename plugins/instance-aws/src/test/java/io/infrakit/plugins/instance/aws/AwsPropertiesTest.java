@@ -4,7 +4,9 @@ import io.infrakit.spi.Any;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,5 +43,21 @@ class AwsPropertiesTest {
         });
         assertThat(request.minCount()).as("one instance per provision").isEqualTo(1);
         assertThat(request.maxCount()).isEqualTo(1);
+    }
+
+    @Test
+    void readsTheSpecsOverridesOfRegionEndpointAndProfile() {
+        AwsProperties properties = AwsProperties.parse(Any.parse("""
+                {"Region": "us-gov-west-1", "Endpoint": "https://ec2.example.internal:8443", "Profile": "staging",
+                 "RunInstancesInput": {"ImageId": "ami-1"}}"""));
+
+        assertThat(properties.target()).isEqualTo(new Ec2Target(Optional.of("us-gov-west-1"),
+                Optional.of(URI.create("https://ec2.example.internal:8443")), Optional.of("staging")));
+    }
+
+    @Test
+    void withoutOverridesTheTargetIsThePlugins() {
+        assertThat(AwsProperties.parse(Any.parse("{\"RunInstancesInput\": {\"ImageId\": \"ami-1\"}}")).target())
+                .isEqualTo(Ec2Target.PLUGIN);
     }
 }

@@ -62,6 +62,25 @@ final class MotoEc2 implements AutoCloseable {
                 || instance.state().name() == InstanceStateName.PENDING).toList();
     }
 
+    /** A plain EC2 client on this moto in another region; the caller closes it. */
+    Ec2Client in(String region) {
+        return Ec2Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .endpointOverride(server.endpoint()).region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)))
+                .build();
+    }
+
+    /** The instances moto holds in this region that are pending or running, in any namespace. */
+    List<Instance> runningInstances(String region) {
+        try (Ec2Client ec2 = in(region)) {
+            return ec2.describeInstancesPaginator().reservations().stream()
+                    .flatMap(reservation -> reservation.instances().stream())
+                    .filter(instance -> instance.state().name() == InstanceStateName.RUNNING
+                            || instance.state().name() == InstanceStateName.PENDING).toList();
+        }
+    }
+
     String properties() {
         return properties("t3.micro");
     }
