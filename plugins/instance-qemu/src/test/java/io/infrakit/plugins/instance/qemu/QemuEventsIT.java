@@ -48,8 +48,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * QEMU's own events tell the plugin's subscribers, with real VMs: a guest paused and resumed through the plugin's
- * command monitor is told twice although its process never ends, and a group whose controller polls only once a
- * minute replaces a guest that powers itself off long before that poll. The guest powers off when it asks the test,
+ * command monitor is told twice although its process never ends; a guest that powers off while QEMU lingers (as with
+ * -no-shutdown) is reported gone even by a describe without properties, which asks QMP nothing; and a group whose
+ * controller polls only once a minute replaces a guest that powers itself off long before that poll. The guest powers off when it asks the test,
  * over QEMU's user network, whether it should (its init script asks once a second from the end of its boot).
  */
 class QemuEventsIT {
@@ -142,6 +143,28 @@ class QemuEventsIT {
     }
 
     @Test
+    void aGuestThatPowersOffWhileItsQemuLingersIsReportedGoneByDescribeWithoutProperties() throws Exception {
+        try (InstanceChangeNotices.Subscription subscription = plugin.subscribe(this::told)) {
+            InstanceId id = plugin.provision(new InstanceSpec(properties(), Map.of("infrakit.group", "lingers"),
+                    askToPowerOff(), null, List.of()));
+            Path vm = work.resolve("vms").resolve(id.value());
+            long pid = status(id).path("Pid").asLong();
+            try (QmpClient qmp = QmpClient.connect(vm.resolve("qmp.sock"), Duration.ofSeconds(2))) {
+                // What -no-shutdown does: a guest that powers off leaves QEMU running, stopped.
+                qmp.execute("set-action", Json.mapper().createObjectNode().put("shutdown", "pause"));
+            }
+
+            powerOff.add(id.value());
+            await().atMost(BOOT).until(() -> noticesOf(id) > 0);
+
+            assertThat(VmProcess.find(pid)).as("QEMU lingers after the guest's power-off").isPresent();
+            assertThat(plugin.describeInstances(Map.of("infrakit.group", "lingers"), false)).isEmpty();
+            assertThat(VmProcess.find(pid)).isEmpty();
+            assertThat(vm).doesNotExist();
+        }
+    }
+
+    @Test
     void aGuestThatPowersItselfOffIsReplacedLongBeforeThePoll() {
         scheduler = Executors.newScheduledThreadPool(4);
         controller = new DefaultGroupController(lookup(plugin, new VanillaFlavorPlugin()), Clock.systemUTC(),
@@ -193,9 +216,14 @@ class QemuEventsIT {
                 "PowerdownTimeout", "10s"));
     }
 
-    private GroupSpec spec() {
-        String ask = "(while sleep 1; do wget -q -O /dev/null http://10.0.2.2:" + askedToPowerOff.getAddress().getPort()
+    /** The guest's init script: once a second, it asks the test whether to power off, and does when told so. */
+    private String askToPowerOff() {
+        return "(while sleep 1; do wget -q -O /dev/null http://10.0.2.2:" + askedToPowerOff.getAddress().getPort()
                 + "/poweroff/$(hostname) && poweroff -f; done) &";
+    }
+
+    private GroupSpec spec() {
+        String ask = askToPowerOff();
         var properties = Json.mapper().createObjectNode();
         properties.putObject("Allocation").put("Size", 1);
         var instance = properties.putObject("Instance").put("Plugin", "qemu");
