@@ -47,7 +47,7 @@ import java.util.function.Consumer;
 
 /**
  * The {@code qemu} instance plugin: every instance is a QEMU process (TCG by default) booting a kernel and initrd,
- * daemonized so it outlives the manager, with a private directory holding its state file, pid file, QMP socket,
+ * daemonized so it outlives the manager, with a private directory holding its state file, pid file, QMP sockets,
  * serial log and user data. Describe reads those directories, so VMs are found again after a restart; a VM whose
  * process is gone (it crashed, panicked, or was killed), whose QMP status says its guest ended, or whose guest QEMU
  * reported shut down or panicked, is reported gone and its directory removed, so its group replaces it. Destroy asks
