@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * The QEMU command line of one VM (docs/images-and-vms.md): no default devices, serial console to a file, the kernel
- * and initrd booted directly (or a disk overlay, or an ISO), user-mode networking with each forwarded port on loopback, QMP on a unix socket, and
+ * and initrd booted directly (or a disk overlay, or an ISO), user-mode networking with each forwarded port on loopback, QMP on two unix sockets (commands, events), and
  * {@code -daemonize} so the VM outlives the manager that started it.
  */
 final class QemuCommand {
@@ -32,6 +32,9 @@ final class QemuCommand {
                 "-netdev", netdev(network),
                 "-device", "virtio-net-pci,netdev=n0" + (network instanceof VmNetwork.Tap tap ? ",mac=" + tap.mac() : ""),
                 "-qmp", "unix:" + files.qmp() + ",server=on,wait=off",
+                // QEMU sends its events to every QMP monitor and serves one client per monitor: a second one lets the
+                // plugin hold a connection for events while its commands (from any process) keep the first.
+                "-qmp", "unix:" + files.qmpEvents() + ",server=on,wait=off",
                 "-pidfile", files.pid().toString(),
                 "-daemonize"));
         if (vm.boot() instanceof BootSource.Kernel kernel) {

@@ -47,11 +47,12 @@ import java.util.function.Consumer;
 
 /**
  * The {@code qemu} instance plugin: every instance is a QEMU process (TCG by default) booting a kernel and initrd,
- * daemonized so it outlives the manager, with a private directory holding its state file, pid file, QMP socket,
+ * daemonized so it outlives the manager, with a private directory holding its state file, pid file, QMP sockets,
  * serial log and user data. Describe reads those directories, so VMs are found again after a restart; a VM whose
- * process is gone (it crashed, panicked, or was killed) is reported gone and its directory removed, so its group
- * replaces it. Destroy asks the guest to power down over QMP (ACPI), then quits, then kills. Subscribers are told
- * when a VM's process ends ({@link VmExitWatch}).
+ * process is gone (it crashed, panicked, or was killed), whose QMP status says its guest ended, or whose guest QEMU
+ * reported shut down or panicked, is reported gone and its directory removed, so its group replaces it. Destroy asks
+ * the guest to power down over QMP (ACPI), then quits, then kills. Subscribers are told when QEMU reports an event
+ * that changes a VM and when a VM's process ends ({@link VmWatch}).
  */
 public final class QemuInstancePlugin implements InstancePlugin, InstanceChangeNotices {
 
@@ -74,8 +75,8 @@ public final class QemuInstancePlugin implements InstancePlugin, InstanceChangeN
     private final Clock clock;
     private final Object stateLock = new Object();
     private final Object addressLock = new Object();
-    private final VmExitWatch exits = new VmExitWatch(
-            pid -> VmProcess.find(pid).map(ProcessHandle::onExit), this::runningPids);
+    private final VmWatch watch = new VmWatch(
+            pid -> VmProcess.find(pid).map(ProcessHandle::onExit), this::runningPids, this::followEvents);
 
     public QemuInstancePlugin(Path directory, QemuBinaries binaries, Clock clock) {
         this.directory = directory.toAbsolutePath().normalize();
@@ -115,7 +116,7 @@ public final class QemuInstancePlugin implements InstancePlugin, InstanceChangeN
             VmState state = new VmState(files.id(), spec.logicalIdIfAny().orElse(null), spec.tags(),
                     spec.properties(), published(network, vm.ports()), pid, clock.instant());
             writeState(files, state, "provision");
-            exits.started(files.id(), pid);
+            watch.started(files.id(), pid);
             LOG.info("started VM {} (pid {}, ports {})", files.id(), pid, state.ports());
             return files.id();
         } catch (IOException | RuntimeException e) {
@@ -160,6 +161,12 @@ public final class QemuInstancePlugin implements InstancePlugin, InstanceChangeN
                 stopAndRemove(files, Duration.ZERO);
                 continue;
             }
+            Optional<QmpEvent> ended = watch.ended(state.id());
+            if (ended.isPresent()) {
+                LOG.info("VM {} is gone (QEMU said {})", state.id(), ended.get());
+                stopAndRemove(files, Duration.ZERO);
+                continue;
+            }
             if (!state.tags().entrySet().containsAll(tags.entrySet())) {
                 continue;
             }
@@ -181,7 +188,12 @@ public final class QemuInstancePlugin implements InstancePlugin, InstanceChangeN
 
     @Override
     public Subscription subscribe(Consumer<InstancesChanged> listener) {
-        return exits.subscribe(listener);
+        return watch.subscribe(listener);
+    }
+
+    private AutoCloseable followEvents(InstanceId id, long pid, Consumer<QmpEvent> events, Runnable lost) {
+        return QmpEventStream.follow(id.value(), VmFiles.of(directory, id).qmpEvents(),
+                () -> VmProcess.find(pid).isPresent(), events, lost);
     }
 
     /** The pid of every VM with a state file. */
@@ -293,8 +305,8 @@ public final class QemuInstancePlugin implements InstancePlugin, InstanceChangeN
             byte[] random = new byte[4];
             ThreadLocalRandom.current().nextBytes(random);
             VmFiles files = VmFiles.of(directory, InstanceId.of(ID_PREFIX + HexFormat.of().formatHex(random)));
-            if (files.qmp().toString().length() > UNIX_SOCKET_PATH_LIMIT) {
-                throw new PluginException(NAME, "provision", "the QMP socket path " + files.qmp()
+            if (files.qmpEvents().toString().length() > UNIX_SOCKET_PATH_LIMIT) {
+                throw new PluginException(NAME, "provision", "the QMP socket path " + files.qmpEvents()
                         + " is longer than unix sockets allow (" + UNIX_SOCKET_PATH_LIMIT
                         + " bytes); use a shorter INFRAKIT_HOME or INFRAKIT_QEMU_DIR");
             }

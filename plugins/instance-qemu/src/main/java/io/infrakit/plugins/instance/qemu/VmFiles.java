@@ -20,8 +20,14 @@ record VmFiles(Path directory) {
         return directory.resolve("qemu.pid");
     }
 
+    /** The QMP monitor of the plugin's commands: query-status, system_powerdown, quit, each on a short connection. */
     Path qmp() {
         return directory.resolve("qmp.sock");
+    }
+
+    /** A second QMP monitor, which only the plugin's event stream uses ({@link QmpEventStream}). */
+    Path qmpEvents() {
+        return directory.resolve("qmp-events.sock");
     }
 
     Path serialLog() {

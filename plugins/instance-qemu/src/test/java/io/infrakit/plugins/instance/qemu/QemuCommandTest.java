@@ -39,7 +39,8 @@ class QemuCommandTest {
 
         assertThat(command).containsSubsequence("-netdev",
                         "user,id=n0,hostfwd=tcp:127.0.0.1:18022-:22,hostfwd=tcp:127.0.0.1:18080-:80")
-                .containsSubsequence("-qmp", "unix:" + FILES.qmp() + ",server=on,wait=off")
+                .containsSubsequence("-qmp", "unix:" + FILES.qmp() + ",server=on,wait=off",
+                        "-qmp", "unix:" + FILES.qmpEvents() + ",server=on,wait=off")
                 .containsSubsequence("-pidfile", FILES.pid().toString())
                 .containsSubsequence("-serial", "file:" + FILES.serialLog())
                 .containsSubsequence("-fw_cfg", "name=opt/infrakit/init,file=" + FILES.userData());

@@ -81,6 +81,100 @@ class QmpClientTest {
                 .isInstanceOf(IOException.class);
     }
 
+    @Test
+    void eventsInterleavedWithAnswersAreReadInOrderAndAnswersAreSkipped() throws IOException {
+        Path socket = work.resolve("events.sock");
+        try (FakeQmpPeer peer = FakeQmpPeer.serve(socket, FakeQmpPeer.Conversation.thenHangUp(
+                "{\"event\": \"POWERDOWN\", \"data\": {}}\n"
+                        + "{\"return\": {\"status\": \"running\"}}\n\n"
+                        + "{\"event\": \"SHUTDOWN\", \"data\": {\"guest\": true, \"reason\": \"guest-shutdown\","
+                        + " \"info\": {\"nested\": 1}}}\n"));
+             QmpClient client = QmpClient.connect(socket, Duration.ofSeconds(2))) {
+
+            assertThat(client.nextEvent()).isEqualTo(new QmpEvent("POWERDOWN", Map.of()));
+            assertThat(client.nextEvent()).isEqualTo(new QmpEvent("SHUTDOWN",
+                    Map.of("guest", "true", "reason", "guest-shutdown")));
+            assertThatThrownBy(client::nextEvent).isInstanceOf(IOException.class)
+                    .hasMessage("QMP closed the connection");
+        }
+    }
+
+    @Test
+    void garbageIsAnErrorThatQuotesAShortPieceOfIt() throws IOException {
+        Path socket = work.resolve("events.sock");
+        try (FakeQmpPeer peer = FakeQmpPeer.serve(socket,
+                FakeQmpPeer.Conversation.thenHold("{\"event\": \"STOP\"}\n\u0007garbage " + "y".repeat(500) + "\n"));
+             QmpClient client = QmpClient.connect(socket, Duration.ofSeconds(2))) {
+
+            assertThat(client.nextEvent().name()).isEqualTo("STOP");
+            assertThatThrownBy(client::nextEvent).isInstanceOf(IOException.class)
+                    .hasMessageStartingWith("QMP sent what is not JSON: ?garbage yyy")
+                    .hasMessageEndingWith("...").satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(130));
+        }
+    }
+
+    @Test
+    void jsonThatIsNoObjectIsAnError() throws IOException {
+        Path socket = work.resolve("events.sock");
+        try (FakeQmpPeer peer = FakeQmpPeer.serve(socket, FakeQmpPeer.Conversation.thenHold("[1, 2]\n"));
+             QmpClient client = QmpClient.connect(socket, Duration.ofSeconds(2))) {
+
+            assertThatThrownBy(client::nextEvent).isInstanceOf(IOException.class)
+                    .hasMessage("QMP sent what is not a JSON object: [1, 2]");
+        }
+    }
+
+    @Test
+    void aLineOverTheLimitIsAnErrorAsSoonAsTheLimitIsPassed() throws IOException {
+        Path socket = work.resolve("events.sock");
+        String endless = "{\"event\": \"" + "x".repeat(QmpClient.MAX_LINE_BYTES * 16);
+        try (FakeQmpPeer peer = FakeQmpPeer.serve(socket, FakeQmpPeer.Conversation.thenHold(endless));
+             QmpClient client = QmpClient.connect(socket, Duration.ofSeconds(2))) {
+
+            assertThatThrownBy(client::nextEvent).isInstanceOf(IOException.class)
+                    .hasMessage("QMP sent a line longer than " + QmpClient.MAX_LINE_BYTES + " bytes");
+        }
+    }
+
+    @Test
+    void aGreetingThatIsNotQmpIsRefused() throws IOException {
+        Path socket = work.resolve("other.sock");
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        CompletableFuture.runAsync(() -> {
+            try (SocketChannel peer = server.accept(); OutputStream out = Channels.newOutputStream(peer)) {
+                out.write("{\"hello\": \"smtp\"}\n".getBytes(StandardCharsets.UTF_8));
+                peer.read(java.nio.ByteBuffer.allocate(1));
+            } catch (IOException e) {
+                // the client hung up
+            }
+        });
+
+        assertThatThrownBy(() -> QmpClient.connect(socket, Duration.ofSeconds(2))).isInstanceOf(IOException.class)
+                .hasMessage("not a QMP greeting: {\"hello\":\"smtp\"}");
+    }
+
+    @Test
+    void closingFromAnotherThreadEndsAWaitForEvents() throws Exception {
+        Path socket = work.resolve("events.sock");
+        try (FakeQmpPeer peer = FakeQmpPeer.serve(socket, FakeQmpPeer.Conversation.thenHold(""))) {
+            QmpClient client = QmpClient.connect(socket, Duration.ofSeconds(2));
+            CompletableFuture<QmpEvent> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client.nextEvent();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+
+            client.close();
+
+            assertThatThrownBy(() -> waiting.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(java.io.UncheckedIOException.class)
+                    .hasRootCauseMessage("QMP connection closed");
+        }
+    }
+
     /** Greets, then answers each command it knows with its line(s) and ignores the others. */
     private Path serve(Map<String, String> answers) throws IOException {
         Path socket = work.resolve("qmp.sock");
