@@ -269,6 +269,8 @@ def dispatch(table, body):
         request = json.loads(body.decode("utf-8")) if body.strip() else None
     except (UnicodeDecodeError, ValueError) as e:
         return error(None, PARSE_ERROR, "parse error: %s" % e)
+    except RecursionError:
+        return error(None, PARSE_ERROR, "parse error: nested too deeply")
     if request is None:
         return error(None, PARSE_ERROR, "parse error: empty request")
     if not isinstance(request, dict):
@@ -306,6 +308,7 @@ def error(request_id, code, message, data=None):
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: our client and Go's reuse connections
+    default_request_version = "HTTP/1.1"  # so a request that is not HTTP at all gets a 400 with headers
 
     def version_string(self):
         return "python-instance"
