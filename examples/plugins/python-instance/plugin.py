@@ -457,7 +457,7 @@ def main(argv):
     signal.signal(signal.SIGINT, stop)
     log("plugin %s listening on %s, instances in %s" % (args.name, target, instances.directory))
     try:
-        server.serve_forever()
+        server.serve_forever(poll_interval=0.1)  # how soon a stop is noticed
     finally:
         server.server_close()
         try:
