@@ -114,11 +114,17 @@ sub provision ($dir, $spec) {
     }
 }
 
-sub label ($dir, $id, $labels) {
-    my $path = path_of($dir, $id);
-    # Read, merge, write: one label at a time, across the children serving other connections.
+# Label reads, merges and writes: no other label, and no destroy that label would undo, may run in between, in
+# any of the children serving other connections. The lock is released when $lock goes out of scope.
+sub lock_labels ($dir) {
     open(my $lock, '>>', "$dir/.label-lock") or die "cannot open $dir/.label-lock: $!\n";
     flock($lock, LOCK_EX) or die "cannot lock $dir/.label-lock: $!\n";
+    return $lock;
+}
+
+sub label ($dir, $id, $labels) {
+    my $path = path_of($dir, $id);
+    my $lock = lock_labels($dir);
     my $instance = read_instance($path) // not_found($id);
     $instance->{Tags} = { %{ $instance->{Tags} // {} }, %$labels };
     write_instance($dir, $instance, 1);
@@ -126,6 +132,7 @@ sub label ($dir, $id, $labels) {
 
 sub destroy ($dir, $id) {
     my $path = path_of($dir, $id);
+    my $lock = lock_labels($dir);
     unlink($path) or not_found($id);
 }
 

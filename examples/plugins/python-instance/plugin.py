@@ -69,7 +69,8 @@ class InstanceFiles:
     def __init__(self, directory):
         self.directory = os.path.abspath(directory)
         os.makedirs(self.directory, mode=0o700, exist_ok=True)
-        self.lock = threading.Lock()  # label is read, merge, write: one at a time
+        # Label reads, merges and writes: no other label, and no destroy that label would undo, in between.
+        self.lock = threading.Lock()
 
     def validate(self, properties):
         if properties is not None and not isinstance(properties, dict):
@@ -90,14 +91,16 @@ class InstanceFiles:
             instance = self._read(path)
             if instance is None:
                 raise not_found(instance_id)
-            instance["Tags"] = {**instance.get("Tags", {}), **labels}
+            instance["Tags"] = {**(instance.get("Tags") or {}), **labels}
             self._write(instance, replace=True)
 
     def destroy(self, instance_id):
-        try:
-            os.remove(self._path_of(instance_id))
-        except FileNotFoundError:
-            raise not_found(instance_id) from None
+        path = self._path_of(instance_id)
+        with self.lock:
+            try:
+                os.remove(path)
+            except FileNotFoundError:
+                raise not_found(instance_id) from None
 
     def describe(self, tags, with_properties):
         found = []
@@ -127,7 +130,7 @@ class InstanceFiles:
             with open(path, "rb") as file:
                 instance = json.loads(file.read())
             return instance if isinstance(instance, dict) else None
-        except (FileNotFoundError, ValueError):
+        except (FileNotFoundError, ValueError, RecursionError):
             return None
 
     def _write(self, instance, replace):
