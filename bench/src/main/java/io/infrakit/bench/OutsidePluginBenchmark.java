@@ -34,13 +34,17 @@ final class OutsidePluginBenchmark {
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
     private static final Any PROPERTIES = Any.parse("{\"Size\":\"small\"}");
 
-    /** An example plugin: how to start it, from the repository's root (where bench/run.sh runs). */
-    private record Example(String label, List<String> command) {
+    /** An example plugin: its interpreter and its script, under the repository's root. */
+    private record Example(String label, String interpreter, String script) {
+
+        List<String> command() {
+            return List.of(interpreter, repositoryRoot().resolve(script).toString());
+        }
     }
 
     private static final List<Example> EXAMPLES = List.of(
-            new Example("python", List.of("python3", "examples/plugins/python-instance/plugin.py")),
-            new Example("perl", List.of("perl", "examples/plugins/perl-instance/plugin.pl")));
+            new Example("python", "python3", "examples/plugins/python-instance/plugin.py"),
+            new Example("perl", "perl", "examples/plugins/perl-instance/plugin.pl"));
 
     private OutsidePluginBenchmark() {
     }
@@ -177,6 +181,12 @@ final class OutsidePluginBenchmark {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+    }
+
+    /** bench/run.sh runs from the repository's root, Maven's tests from bench/. */
+    private static Path repositoryRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("examples")) ? here : here.getParent();
     }
 
     private static Path temporaryDirectory() {
