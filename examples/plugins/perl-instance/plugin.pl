@@ -20,6 +20,7 @@ use File::Path qw(make_path);
 use File::Spec;
 use File::Temp qw(tempdir tempfile);
 use Getopt::Long qw(GetOptionsFromArray);
+use IO::Select;
 use IO::Socket::UNIX;
 use JSON::PP;
 use POSIX qw(WNOHANG);
@@ -322,14 +323,23 @@ sub answer_request ($methods, $method, $path, $headers, $body) {
     return (405, $text, "rpc: POST method required\n", Allow => 'GET, POST');
 }
 
-sub serve_connection ($connection, $methods) {
+# Reads more of the connection; false when it is closed, or when the plugin's main process is gone (killed with
+# SIGKILL, it could not stop this child): a client's idle connection does not keep an orphan alive for long.
+sub read_more ($connection, $buffer, $parent) {
+    my $ready = IO::Select->new($connection);
+    until ($ready->can_read(1)) {
+        return 0 if getppid() != $parent;
+    }
+    return sysread($connection, $$buffer, 65536, length $$buffer);
+}
+
+sub serve_connection ($connection, $methods, $parent) {
     my $buffer = '';
     while (1) {
         my $end;
         until (($end = index($buffer, "\r\n\r\n")) >= 0) {
             return if length($buffer) > MAX_HEAD_BYTES;
-            my $read = sysread($connection, $buffer, 65536, length $buffer);
-            return unless $read;  # the client closed the connection
+            read_more($connection, \$buffer, $parent) or return;  # the client closed the connection
         }
         my ($line, @lines) = split /\r\n/, substr($buffer, 0, $end);
         substr($buffer, 0, $end + 4) = '';
@@ -352,8 +362,7 @@ sub serve_connection ($connection, $methods) {
             return;
         }
         while (length($buffer) < $length) {
-            my $read = sysread($connection, $buffer, 65536, length $buffer);
-            return unless $read;
+            read_more($connection, \$buffer, $parent) or return;
         }
         my $body = substr($buffer, 0, $length, '');
         my $close = $version eq '1.0' || lc($headers{connection} // '') eq 'close';
@@ -410,6 +419,10 @@ sub main (@argv) {
 
     $dir = File::Spec->rel2abs($dir // File::Spec->catdir(home_directory(), 'instances', $name));
     make_path($dir, { mode => 0700 });
+    opendir(my $listing, $dir) or die "perl-instance: cannot list $dir: $!\n";
+    # Writes cut short when a predecessor was killed.
+    unlink map { "$dir/$_" } grep { /^\.tmp-/ } readdir $listing;
+    closedir $listing;
     my $plugins = File::Spec->rel2abs(plugins_directory());
     make_path($plugins, { mode => 0700 });
     my $target = "$plugins/$name";
@@ -432,13 +445,14 @@ sub main (@argv) {
             log_line("accept failed: $!");
             next;
         }
+        my $parent = $$;
         my $child = fork;
         if (!defined $child) {
             log_line("cannot fork: $!");
         } elsif ($child == 0) {
             $SIG{$_} = 'DEFAULT' for qw(TERM INT CHLD);
             close $listener;
-            serve_connection($connection, $methods);
+            serve_connection($connection, $methods, $parent);
             POSIX::_exit(0);
         } else {
             $children{$child} = 1;

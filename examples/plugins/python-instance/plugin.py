@@ -27,6 +27,7 @@ import threading
 
 INTERFACE = "Instance/0.6.1"
 PREFIX = "instance-"
+TEMP_PREFIX = ".tmp-"
 MAX_BODY_BYTES = 16 * 1024 * 1024
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -69,6 +70,9 @@ class InstanceFiles:
     def __init__(self, directory):
         self.directory = os.path.abspath(directory)
         os.makedirs(self.directory, mode=0o700, exist_ok=True)
+        for name in os.listdir(self.directory):
+            if name.startswith(TEMP_PREFIX):
+                os.remove(os.path.join(self.directory, name))  # a write cut short when a predecessor was killed
         # Label reads, merges and writes: no other label, and no destroy that label would undo, in between.
         self.lock = threading.Lock()
 
@@ -138,7 +142,7 @@ class InstanceFiles:
 
         Without `replace`, an existing file is kept and False is answered (a link fails if the name is taken).
         """
-        descriptor, temp = tempfile.mkstemp(prefix=".tmp-", dir=self.directory)
+        descriptor, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=self.directory)
         try:
             with os.fdopen(descriptor, "w", encoding="utf-8") as file:
                 json.dump(instance, file, indent=2, sort_keys=True)

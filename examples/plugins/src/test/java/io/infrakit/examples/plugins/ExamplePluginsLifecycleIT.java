@@ -118,6 +118,28 @@ class ExamplePluginsLifecycleIT {
         assertThat(stale).exists();
     }
 
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void afterKillNineARestartServesTheSameInstancesAndClearsHalfWrittenFiles(Language language) throws Exception {
+        ExamplePlugin killed = start(language, "restarted");
+        InstanceSpec spec = InstanceSpec.of(Any.parse("{\"image\": \"alpine\"}"), Map.of("group", "kept"));
+        List<InstanceId> ids = List.of(killed.remote().provision(spec), killed.remote().provision(spec));
+        List<ProcessHandle> servingConnections = killed.process().descendants().toList();
+        killed.process().destroyForcibly();
+        killed.process().waitFor(ExamplePlugin.STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(killed.socket()).as("left behind by kill -9").exists();
+        await("no process of the killed plugin serves on").atMost(ExamplePlugin.STOP_WITHIN)
+                .until(() -> servingConnections.stream().noneMatch(ProcessHandle::isAlive));
+        Path halfWritten = Files.writeString(killed.instances().resolve(".tmp-12345678"), "{\"ID\": \"instance-");
+
+        ExamplePlugin restarted = started(ExamplePlugin.start(language, "restarted", killed.socket().getParent(),
+                killed.instances()));
+
+        assertThat(restarted.remote().describeInstances(Map.of("group", "kept"), false))
+                .extracting(InstanceDescription::id).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(halfWritten).doesNotExist();
+    }
+
     private ExamplePlugin start(Language language, String name) {
         root = ExamplePlugin.shortTempDirectory("ik-exl");
         return started(ExamplePlugin.start(language, name, root.resolve("plugins"), root.resolve("instances")));
