@@ -21,6 +21,8 @@ PACKAGES=(
   openssh-server            # sshd (with ssh-keygen and ssh-agent) serving playbooks over ssh:// in their tests
   docker.io                 # dockerd, started by the docker plugin's and the swarm flavor's tests with their own data roots
   iproute2                  # ip netns, one network namespace per dockerd of the swarm tests
+  python3                   # the python example plugin (examples/plugins/python-instance), run by its tests
+  perl                      # the perl example plugin (examples/plugins/perl-instance; core JSON::PP), run by its tests
 )
 
 missing=()

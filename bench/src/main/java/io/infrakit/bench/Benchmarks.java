@@ -43,6 +43,8 @@ public final class Benchmarks {
             simulator.addAll(SimulatorBenchmark.overSocket(options.socketInstances(), Math.max(1, options.runs() / 2)));
             return simulator;
         }, results);
+        section(options, "outside plugins (examples/plugins)", () -> OutsidePluginBenchmark.run(1_000,
+                options.runs()), results);
         section(options, "controller, in process", () -> ControllerBenchmark.commitToConverged(
                 options.controllerSizes(), options.runs()), results);
         section(options, "heap", () -> List.of(ControllerBenchmark.heap(options.heapSize(),

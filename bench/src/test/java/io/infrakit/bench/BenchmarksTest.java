@@ -66,6 +66,20 @@ class BenchmarksTest {
     }
 
     @Test
+    void theOutsidePluginsAreStartedAsProcessesAndDescribeAsManyInstancesAsOurFilePlugin() {
+        List<Result> results = OutsidePluginBenchmark.run(20, 1);
+
+        assertThat(results).extracting(Result::name).containsExactly(
+                "python plugin: process start to first Handshake.Hello",
+                "perl plugin: process start to first Handshake.Hello",
+                "file plugin, in-process: one Instance.Validate", "file plugin, in-process: describe 20 instances",
+                "file plugin, unix socket: one Instance.Validate", "file plugin, unix socket: describe 20 instances",
+                "python plugin, unix socket: one Instance.Validate", "python plugin, unix socket: describe 20 instances",
+                "perl plugin, unix socket: one Instance.Validate", "perl plugin, unix socket: describe 20 instances");
+        assertThat(results).allSatisfy(result -> assertThat(result.stats().median()).isPositive());
+    }
+
+    @Test
     void theRealControllerConvergesASmallGroupAndItsHeapIsMeasured() {
         List<Result> results = ControllerBenchmark.commitToConverged(List.of(50), 1);
         Result heap = ControllerBenchmark.heap(50, 1);

@@ -49,6 +49,11 @@ public final class RawUnixHttp {
         return exchange(socket, head.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** Any bytes, as a client that may not speak HTTP at all sends them; the answer as HTTP. */
+    public static Answer send(Path socket, String request) throws IOException {
+        return exchange(socket, request.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static Answer exchange(Path socket, byte[] request) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
