@@ -3,13 +3,14 @@ package io.infrakit.plugins.flavor.swarm;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import io.infrakit.common.InstanceChangeListeners;
+import io.infrakit.common.ReconnectingStream;
 import io.infrakit.spi.instance.InstanceChangeNotices;
 import io.infrakit.spi.instance.InstancesChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
-import java.time.Duration;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,14 +20,12 @@ import java.util.function.Consumer;
  * The swarm flavor's change notices: while anyone listens for a manager engine, follows its node events (a node
  * created, updated — down, ready, drained, promoted — or removed) and tells an empty notice for each, since a node
  * names no instance; the controller's queue folds a burst into one reconcile. When the stream ends (the engine
- * restarted, say) it reconnects, backing off up to a second between attempts, and once connected again tells an
- * empty notice: what happened meanwhile is unknown. One stream per engine, however many groups listen.
+ * restarted, say) it is opened again ({@link ReconnectingStream}), and once connected again tells an empty notice:
+ * what happened meanwhile is unknown. One stream per engine, however many groups listen.
  */
 final class SwarmNodeEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwarmNodeEvents.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
-    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(1);
 
     private final NodeEventSource source;
     private final Map<String, Follower> followers = new HashMap<>();
@@ -39,77 +38,45 @@ final class SwarmNodeEvents {
         return followers.computeIfAbsent(host, Follower::new).listeners.subscribe(listener);
     }
 
-    /** One engine's stream, followed on a thread of its own while it has listeners. */
+    /** One engine's stream, followed while it has listeners. */
     private final class Follower {
 
         private final String host;
-        private final InstanceChangeListeners listeners = new InstanceChangeListeners(this::start, this::stop);
-        private volatile Thread thread;
-        private volatile Closeable stream;
+        private final ReconnectingStream stream = new ReconnectingStream("swarm-flavor-node-events", this::open,
+                this::failed);
+        private final InstanceChangeListeners listeners = new InstanceChangeListeners(stream::start, stream::stop);
 
         Follower(String host) {
             this.host = host;
         }
 
-        /** Runs under the listeners' lock, as does {@link #stop}. */
-        private void start() {
-            Thread started = new Thread(this::follow, "swarm-flavor-node-events");
-            started.setDaemon(true);
-            thread = started;
-            started.start();
-        }
+        private ReconnectingStream.Connection open(boolean reconnecting) {
+            Stream callback = new Stream(reconnecting);
+            Closeable opened = source.stream(host, callback);
+            return new ReconnectingStream.Connection() {
+                @Override
+                public void awaitEnd() throws InterruptedException {
+                    callback.awaitCompletion();
+                }
 
-        private void stop() {
-            Thread running = thread;
-            thread = null;
-            if (running != null) {
-                running.interrupt();
-                closeStream();
-            }
-        }
+                @Override
+                public boolean connected() {
+                    return callback.connected;
+                }
 
-        private void follow() {
-            Duration backoff = FIRST_BACKOFF;
-            boolean reconnecting = false;
-            while (thread == Thread.currentThread()) {
-                Stream current = new Stream(reconnecting);
-                try {
-                    stream = source.stream(host, current);
-                    if (thread != Thread.currentThread()) {
-                        closeStream();
-                        return;
+                @Override
+                public void close() {
+                    try {
+                        opened.close();
+                    } catch (IOException e) {
+                        // the stream is gone either way
                     }
-                    current.awaitCompletion();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    LOG.debug("swarm flavor: node events from {} failed: {}", host, e.toString());
-                } finally {
-                    closeStream();
                 }
-                if (thread != Thread.currentThread()) {
-                    return;
-                }
-                backoff = current.connected ? FIRST_BACKOFF : min(backoff.multipliedBy(2), LONGEST_BACKOFF);
-                reconnecting = true;
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
+            };
         }
 
-        private void closeStream() {
-            Closeable open = stream;
-            stream = null;
-            if (open != null) {
-                try {
-                    open.close();
-                } catch (Exception e) {
-                    // the stream is gone either way
-                }
-            }
+        private void failed(RuntimeException e) {
+            LOG.debug("swarm flavor: node events from {} failed: {}", host, e.toString());
         }
 
         /** One connection to the event stream. */
@@ -136,9 +103,5 @@ final class SwarmNodeEvents {
                 listeners.tell(new InstancesChanged(Set.of()));
             }
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import io.infrakit.common.InstanceChangeListeners;
+import io.infrakit.common.ReconnectingStream;
 import io.infrakit.spi.instance.InstanceChangeNotices;
 import io.infrakit.spi.instance.InstanceId;
 import io.infrakit.spi.instance.InstancesChanged;
@@ -11,28 +12,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
-import java.time.Duration;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Follows dockerd's event stream while anyone listens, and tells them of each container of the plugin's that
- * died, stopped or was removed. When the stream ends (dockerd restarted, say) it reconnects, backing off up to a
- * second between attempts, and once connected again tells an empty notice: what happened meanwhile is unknown.
+ * died, stopped or was removed. When the stream ends (dockerd restarted, say) it is opened again
+ * ({@link ReconnectingStream}), and once connected again tells an empty notice: what happened meanwhile is unknown.
  */
 final class ContainerEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerEvents.class);
     static final String[] ACTIONS = {"die", "stop", "kill", "destroy", "oom"};
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
-    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(1);
 
     private final DockerEndpoint endpoint;
     private final Map<String, String> labels;
-    private final InstanceChangeListeners listeners = new InstanceChangeListeners(this::start, this::stop);
-    private volatile Thread follower;
-    private volatile Closeable stream;
+    private final ReconnectingStream stream = new ReconnectingStream("docker-plugin-events", this::open,
+            this::failed);
+    private final InstanceChangeListeners listeners = new InstanceChangeListeners(stream::start, stream::stop);
 
     ContainerEvents(DockerEndpoint endpoint, Map<String, String> labels) {
         this.endpoint = endpoint;
@@ -43,69 +42,40 @@ final class ContainerEvents {
         return listeners.subscribe(listener);
     }
 
-    /** Runs under the listeners' lock, as does {@link #stop}. */
-    private void start() {
-        Thread thread = new Thread(this::follow, "docker-plugin-events");
-        thread.setDaemon(true);
-        follower = thread;
-        thread.start();
-    }
-
     void stop() {
-        Thread thread = follower;
-        follower = null;
-        if (thread != null) {
-            thread.interrupt();
-            closeStream();
-        }
+        stream.stop();
     }
 
-    private void follow() {
-        Duration backoff = FIRST_BACKOFF;
-        boolean reconnecting = false;
-        while (follower == Thread.currentThread()) {
-            Stream current = new Stream(reconnecting);
-            try {
-                stream = endpoint.events().eventsCmd()
-                        .withEventTypeFilter(EventType.CONTAINER)
-                        .withEventFilter(ACTIONS)
-                        .withLabelFilter(labels)
-                        .exec(current);
-                current.awaitCompletion();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.debug("docker plugin: event stream from {} failed: {}", endpoint.host(), e.toString());
-            } finally {
-                closeStream();
+    private ReconnectingStream.Connection open(boolean reconnecting) {
+        Stream callback = endpoint.events().eventsCmd()
+                .withEventTypeFilter(EventType.CONTAINER)
+                .withEventFilter(ACTIONS)
+                .withLabelFilter(labels)
+                .exec(new Stream(reconnecting));
+        return new ReconnectingStream.Connection() {
+            @Override
+            public void awaitEnd() throws InterruptedException {
+                callback.awaitCompletion();
             }
-            if (follower != Thread.currentThread()) {
-                return;
+
+            @Override
+            public boolean connected() {
+                return callback.connected;
             }
-            backoff = current.connected ? FIRST_BACKOFF : min(backoff.multipliedBy(2), LONGEST_BACKOFF);
-            reconnecting = true;
-            try {
-                Thread.sleep(backoff.toMillis());
-            } catch (InterruptedException e) {
-                return;
+
+            @Override
+            public void close() {
+                try {
+                    callback.close();
+                } catch (IOException e) {
+                    // the stream is gone either way
+                }
             }
-        }
+        };
     }
 
-    private void closeStream() {
-        Closeable open = stream;
-        stream = null;
-        if (open != null) {
-            try {
-                open.close();
-            } catch (Exception e) {
-                // the stream is gone either way
-            }
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    private void failed(RuntimeException e) {
+        LOG.debug("docker plugin: event stream from {} failed: {}", endpoint.host(), e.toString());
     }
 
     /** One connection to the event stream. */
