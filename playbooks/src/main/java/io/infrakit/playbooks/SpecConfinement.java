@@ -14,7 +14,10 @@ import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,7 +31,7 @@ import java.util.Set;
 public final class SpecConfinement {
 
     /** For a trusted playbook: its specs may name anything, as the user's own may. */
-    public static final SpecConfinement NONE = new SpecConfinement(null);
+    public static final SpecConfinement NONE = new SpecConfinement(null, Map.of());
 
     private static final String OUTSIDE = "is outside the playbook tree and the built images";
     private static final String ADVICE = "; a playbook that is not trusted may not name it (--trust allows it)";
@@ -36,14 +39,24 @@ public final class SpecConfinement {
     private static final int SHOWN_LENGTH = 200;
 
     private final TemplatePolicy policy;
+    private final Map<String, String> kindsByName;
 
-    private SpecConfinement(TemplatePolicy policy) {
+    private SpecConfinement(TemplatePolicy policy, Map<String, String> kindsByName) {
         this.policy = policy;
+        this.kindsByName = Map.copyOf(kindsByName);
     }
 
-    /** The specs may name what templates under {@code policy} may read. */
+    /** The specs may name what templates under {@code policy} may read; every plugin is served under its kind's name. */
     public static SpecConfinement of(TemplatePolicy policy) {
-        return new SpecConfinement(policy);
+        return of(policy, Map.of());
+    }
+
+    /**
+     * The same, for a manager that serves built-in plugins under other names ({@code plugin start docker:containers}):
+     * a spec naming {@code containers} is held to the docker plugin's fields.
+     */
+    public static SpecConfinement of(TemplatePolicy policy, Map<String, String> kindsByName) {
+        return new SpecConfinement(policy, kindsByName);
     }
 
     /** Refuses (exit 3) the first field of {@code spec} that names what the policy does not allow. */
@@ -54,12 +67,20 @@ public final class SpecConfinement {
         JsonNode properties = spec.properties().node();
         for (GroupField field : SpecLocations.GROUP_FIELDS) {
             JsonNode section = properties.path(field.section());
+            if (!isPlugin(section.path("Plugin"), field.plugin(), kindsByName)) {
+                continue;
+            }
             JsonNode value = section.path("Properties").path(field.property());
-            if (value.isTextual() && isPlugin(section.path("Plugin"), field.plugin())
-                    && !vouched.contains(value.textValue())) {
-                refusal(field.form(), value.textValue()).ifPresent(reason -> {
-                    throw refused(source, field.specPath() + " \"" + shown(value.textValue()) + "\"", reason);
-                });
+            List<JsonNode> values = field.form() == Form.BIND_MOUNTS && value.isArray()
+                    ? toList(value) : List.of(value);
+            for (int i = 0; i < values.size(); i++) {
+                JsonNode text = values.get(i);
+                String path = field.specPath() + (value.isArray() ? "[" + i + "]" : "");
+                if (text.isTextual() && !vouched.contains(text.textValue())) {
+                    refusal(field.form(), text.textValue()).ifPresent(reason -> {
+                        throw refused(source, path + " \"" + shown(text.textValue()) + "\"", reason);
+                    });
+                }
             }
         }
     }
@@ -78,7 +99,20 @@ public final class SpecConfinement {
         }
     }
 
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> elements = new ArrayList<>();
+        array.forEach(elements::add);
+        return elements;
+    }
+
     private Optional<String> refusal(Form form, String value) {
+        if (form == Form.ACCOUNT) {
+            return Optional.of("chooses the endpoint or the credentials the plugin acts with");
+        }
+        if (form == Form.BIND_MOUNTS) {
+            String host = value.split(":", 2)[0];
+            return host.contains("/") ? pathRefusal(host) : Optional.empty();
+        }
         if (form == Form.URL) {
             if (value.startsWith(INLINE_TEXT)) {
                 return Optional.empty();
@@ -94,6 +128,10 @@ public final class SpecConfinement {
             return web && policy.networkAllowed() ? Optional.empty()
                     : Optional.of("is neither " + INLINE_TEXT + " text nor a file: URL in the playbook tree");
         }
+        return pathRefusal(value);
+    }
+
+    private Optional<String> pathRefusal(String value) {
         Path path;
         try {
             path = Path.of(value);
@@ -111,9 +149,13 @@ public final class SpecConfinement {
         return policy.allowsReading(path) ? Optional.empty() : Optional.of(OUTSIDE);
     }
 
-    private static boolean isPlugin(JsonNode name, String plugin) {
+    private static boolean isPlugin(JsonNode name, String kind, Map<String, String> kindsByName) {
         try {
-            return name.isTextual() && PluginName.parse(name.textValue()).lookup().equals(plugin);
+            if (!name.isTextual()) {
+                return false;
+            }
+            String lookup = PluginName.parse(name.textValue()).lookup();
+            return kindsByName.getOrDefault(lookup, lookup).equals(kind);
         } catch (IllegalArgumentException e) {
             return false; // not a plugin name: validation refuses the spec
         }

@@ -9,9 +9,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The one list of spec fields that make a plugin or the image builder read a file or a URL, with how each is
- * resolved. {@link SpecConfinement} checks them in what an untrusted playbook commits or builds. A plugin that is not
- * listed reads nothing a spec names; one installed from outside (INFRAKIT_PLUGINS_DIR) is as trusted as its installer.
+ * The one list of spec fields that make a plugin or the image builder read or write a file, fetch a URL, or choose
+ * whose account it acts with, with how each is resolved. {@link SpecConfinement} checks them in what an untrusted
+ * playbook commits or builds. A plugin that is not listed reads nothing a spec names; one installed from outside
+ * (INFRAKIT_PLUGINS_DIR) is as trusted as its installer.
  */
 final class SpecLocations {
 
@@ -23,7 +24,17 @@ final class SpecLocations {
          */
         URL,
         /** A file path, absolute or relative to the working directory of the manager, where the plugin runs. */
-        PATH
+        PATH,
+        /**
+         * Docker's bind mounts, {@code HOST:CONTAINER[:OPTIONS]} each: a host path (absolute) is read and written by
+         * the container with dockerd's rights; a name without a slash is a volume docker keeps.
+         */
+        BIND_MOUNTS,
+        /**
+         * Where, or as whom, the plugin acts with the user's credentials: an endpoint its signed requests go to, or a
+         * profile of the user's credential files. Only the user chooses it.
+         */
+        ACCOUNT
     }
 
     /** {@code Properties.<section>.Properties.<property>} of a group whose {@code <section>.Plugin} is {@code plugin}. */
@@ -46,7 +57,10 @@ final class SpecLocations {
             new GroupField("Instance", "qemu", "Kernel", Form.PATH),
             new GroupField("Instance", "qemu", "Initrd", Form.PATH),
             new GroupField("Instance", "qemu", "Disk", Form.PATH),
-            new GroupField("Instance", "qemu", "Cdrom", Form.PATH));
+            new GroupField("Instance", "qemu", "Cdrom", Form.PATH),
+            new GroupField("Instance", "docker", "Binds", Form.BIND_MOUNTS),
+            new GroupField("Instance", "aws", "Endpoint", Form.ACCOUNT),
+            new GroupField("Instance", "aws", "Profile", Form.ACCOUNT));
 
     static final List<ImageField> IMAGE_FIELDS = List.of(
             new ImageField("kernel.path", spec -> spec.kernel().path(), SpecLocations::isInstalledKernel),

@@ -105,6 +105,56 @@ class SpecConfinementTest {
     }
 
     @Test
+    void aContainerMayMountTheTreeAndVolumesButNoOtherHostPath() throws IOException {
+        group("{\"Instance\": {\"Plugin\": \"docker\", \"Properties\": {\"Image\": \"busybox\", \"Binds\": [\""
+                + root + ":/data:ro\", \"cache:/cache\"]}}}");
+        run(RunMode.EXECUTE, Map.of());
+        assertThat(infrastructure.calls).containsExactly("commit g");
+
+        group("{\"Instance\": {\"Plugin\": \"docker\", \"Properties\": {\"Image\": \"busybox\", \"Binds\": "
+                + "[\"cache:/cache\", \"/:/host\"]}}}");
+        assertThatThrownBy(() -> run(RunMode.EXECUTE, Map.of())).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("g.json.ftl: Properties.Instance.Properties.Binds[1] \"/:/host\" is outside the playbook "
+                        + "tree and the built images" + ADVICE);
+        assertThat(infrastructure.calls).containsExactly("commit g");
+    }
+
+    @Test
+    void onlyTheUserChoosesAnAwsEndpointOrProfile() throws IOException {
+        write("playbook.groovy", "param 'endpoint', String, default: 'http://collector.example:8080'\n"
+                + "command('up') { group 'g', template('g.json.ftl') }\n");
+        write("g.json.ftl", "{\"Properties\": {\"Instance\": {\"Plugin\": \"aws\", \"Properties\": "
+                + "{\"Endpoint\": \"${endpoint}\"}}}}");
+        assertThatThrownBy(() -> run(RunMode.EXECUTE, Map.of())).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("g.json.ftl: Properties.Instance.Properties.Endpoint \"http://collector.example:8080\" "
+                        + "chooses the endpoint or the credentials the plugin acts with" + ADVICE);
+        run(RunMode.EXECUTE, Map.of("endpoint", "http://127.0.0.1:5000"));
+        assertThat(infrastructure.calls).containsExactly("commit g");
+
+        group("{\"Instance\": {\"Plugin\": \"aws\", \"Properties\": {\"Profile\": \"production\"}}}");
+        assertThatThrownBy(() -> run(RunMode.EXECUTE, Map.of())).hasMessage("g.json.ftl: "
+                + "Properties.Instance.Properties.Profile \"production\" chooses the endpoint or the credentials the "
+                + "plugin acts with" + ADVICE);
+        assertThat(infrastructure.calls).containsExactly("commit g");
+    }
+
+    @Test
+    void aBuiltInPluginServedUnderAnotherNameIsHeldToItsKindsFields() throws IOException {
+        group("{\"Instance\": {\"Plugin\": \"containers\", \"Properties\": {\"Image\": \"busybox\", "
+                + "\"Binds\": [\"/etc:/host-etc\"]}}}");
+        LocalPlaybook playbook = LocalPlaybook.open(root, DSL);
+        Plan plan = playbook.playbook().plan("up", Map.of());
+        TemplatePolicy policy = TemplatePolicy.confinedTo(root, images);
+        PlaybookRunner runner = new PlaybookRunner(infrastructure,
+                SpecConfinement.of(policy, Map.of("containers", "docker")), new PrintWriter(new StringWriter()));
+
+        assertThatThrownBy(() -> runner.run(playbook, plan, new Templates(policy), RunMode.EXECUTE))
+                .hasMessage("g.json.ftl: Properties.Instance.Properties.Binds[0] \"/etc:/host-etc\" is outside the "
+                        + "playbook tree and the built images" + ADVICE);
+        assertThat(infrastructure.calls).isEmpty();
+    }
+
+    @Test
     void aPathTheUserGaveAsAParameterIsTheirs() throws IOException {
         write("playbook.groovy", "param 'kernel', String, default: '/etc/shadow'\n"
                 + "command('up') { group 'g', template('g.json.ftl') }\n");

@@ -6,6 +6,9 @@ import io.infrakit.cli.PlaybookRegistries;
 import io.infrakit.dsl.PlaybookDsl;
 import io.infrakit.dsl.SandboxLimits;
 import io.infrakit.engine.InfrakitHome;
+import io.infrakit.engine.manager.ManagerConfig;
+import io.infrakit.engine.manager.PluginSelection;
+import io.infrakit.engine.plugin.PluginRegistry;
 import io.infrakit.playbooks.LocalPlaybook;
 import io.infrakit.playbooks.SpecConfinement;
 import io.infrakit.playbooks.registry.PinnedPlaybook;
@@ -16,6 +19,7 @@ import io.infrakit.templates.Templates;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -38,7 +42,13 @@ final class PlaybookLocator {
 
         /** What the specs it commits and builds may name: for an untrusted one, what its templates may read. */
         SpecConfinement confinement(InfrakitHome home) {
-            return trusted ? SpecConfinement.NONE : SpecConfinement.of(untrustedPolicy(home));
+            if (trusted) {
+                return SpecConfinement.NONE;
+            }
+            Map<String, String> kindsByName = ManagerConfig.selection(home,
+                            PluginRegistry.load(PlaybookLocator.class.getClassLoader())).stream()
+                    .collect(Collectors.toMap(PluginSelection::name, PluginSelection::kind, (a, b) -> a));
+            return SpecConfinement.of(untrustedPolicy(home), kindsByName);
         }
 
         /** Its own tree and the images built under INFRAKIT_HOME; no environment, no network. */

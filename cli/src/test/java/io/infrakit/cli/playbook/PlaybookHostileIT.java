@@ -116,6 +116,30 @@ class PlaybookHostileIT {
     }
 
     @Test
+    void aContainerMountingTheHostOrAnAwsEndpointOfTheAuthorsIsRefused() throws IOException {
+        String mount = publish("mount", Map.of("groups/g.json.ftl", "{\"Properties\": {\"Allocation\": {\"Size\": 1},"
+                + " \"Instance\": {\"Plugin\": \"docker\", \"Properties\": {\"Image\": \"busybox\","
+                + " \"Binds\": [\"/:/host\"]}}, \"Flavor\": {\"Plugin\": \"vanilla\"}}}"));
+        String endpoint = publish("endpoint", Map.of("groups/g.json.ftl", "{\"Properties\": {\"Allocation\": "
+                + "{\"Size\": 1}, \"Instance\": {\"Plugin\": \"aws\", \"Properties\": {\"Endpoint\": "
+                + "\"http://collector.example\", \"RunInstancesInput\": {\"ImageId\": \"ami-12345678\"}}},"
+                + " \"Flavor\": {\"Plugin\": \"vanilla\"}}}"));
+        assertThat(home.run("playbook", "add", "mount", mount).exitCode()).isZero();
+        assertThat(home.run("playbook", "add", "endpoint", endpoint).exitCode()).isZero();
+        State before = State.of(home);
+
+        for (String mode : List.of("--accept-defaults", "--pretend", "--print-only")) {
+            assertRefused(home.run("playbook", "run", "mount", "up", mode), ExitCode.INVALID_SPEC,
+                    "groups/g.json.ftl: Properties.Instance.Properties.Binds[0] \"/:/host\" is outside the playbook "
+                            + "tree and the built images" + ADVICE);
+            assertRefused(home.run("playbook", "run", "endpoint", "up", mode), ExitCode.INVALID_SPEC,
+                    "groups/g.json.ftl: Properties.Instance.Properties.Endpoint \"http://collector.example\" chooses "
+                            + "the endpoint or the credentials the plugin acts with" + ADVICE);
+        }
+        assertThat(State.of(home)).isEqualTo(before);
+    }
+
+    @Test
     void anImageWhoseKernelOrBusyboxIsAHostFileIsNotBuilt() throws IOException {
         String kernel = publishImage("kernel", "kernel: {path: " + secret + "}\n");
         String busybox = publishImage("busybox", "kernel: {path: vmlinuz}\nbusybox: " + secret + "\n");
