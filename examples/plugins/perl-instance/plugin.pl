@@ -438,7 +438,11 @@ sub main (@argv) {
     $SIG{TERM} = $SIG{INT} = sub ($signal) { log_line("stopping on SIG$signal") unless $stopping; $stopping = 1 };
     log_line("plugin $name listening on $target, instances in $dir");
 
+    # A SIGTERM that lands between the loop's test and accept() would leave accept() waiting for a connection that
+    # may never come: the loop looks again at least every half second.
+    my $incoming = IO::Select->new($listener);
     until ($stopping) {
+        next unless $incoming->can_read(0.5);
         my $connection = $listener->accept;
         unless ($connection) {
             next if $! == EINTR;
