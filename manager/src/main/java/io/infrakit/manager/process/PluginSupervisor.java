@@ -35,7 +35,7 @@ public final class PluginSupervisor implements ProcessPluginStatus, AutoCloseabl
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginSupervisor.class);
     static final Duration TICK = Duration.ofMillis(25);
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final InfrakitHome home;
     private final ProcessLauncher launcher;
@@ -214,6 +214,10 @@ public final class PluginSupervisor implements ProcessPluginStatus, AutoCloseabl
         } catch (PluginUnavailableException e) {
             return Observation.running(Observation.Handshake.NOT_YET);
         } catch (InfrakitException e) {
+            if (timedOut(e)) {
+                // A JVM just started may answer its first call slowly: asked again until the handshake timeout.
+                return Observation.running(Observation.Handshake.NOT_YET);
+            }
             return Observation.badHandshake(e.getMessage());
         }
     }
@@ -222,6 +226,15 @@ public final class PluginSupervisor implements ProcessPluginStatus, AutoCloseabl
     private OptionalInt exitCode(ProcessHandle process) {
         Process child = children.get(process.pid());
         return child == null ? OptionalInt.empty() : OptionalInt.of(child.exitValue());
+    }
+
+    private static boolean timedOut(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void stop(String name) {
