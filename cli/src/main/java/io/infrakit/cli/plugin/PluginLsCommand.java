@@ -15,6 +15,7 @@ import io.infrakit.manager.process.ProcessStates;
 import io.infrakit.rpc.PluginEndpoint;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.InterfaceSpec;
+import org.slf4j.MDC;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -104,11 +105,14 @@ public final class PluginLsCommand extends BaseCommand {
             thread.setDaemon(true);
             return thread;
         });
+        // The command's logging context (its -v level and its caller's stderr) goes with each handshake.
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
         try {
             List<CompletableFuture<List<Row>>> answers = endpoints.stream()
-                    .map(endpoint -> CompletableFuture.supplyAsync(() -> rowsOf(manager, endpoint,
-                            kinds.getOrDefault(endpoint.name(), processes.containsKey(endpoint.name()) ? "process" : "-"),
-                            state(processes.get(endpoint.name()))), handshakes))
+                    .map(endpoint -> CompletableFuture.supplyAsync(() -> withLogContext(logContext, () ->
+                            rowsOf(manager, endpoint, kinds.getOrDefault(endpoint.name(),
+                                    processes.containsKey(endpoint.name()) ? "process" : "-"),
+                                    state(processes.get(endpoint.name())))), handshakes))
                     .toList();
             answers.forEach(answer -> rows.addAll(answer.join()));
         } finally {
@@ -120,6 +124,18 @@ public final class PluginLsCommand extends BaseCommand {
                         manager.home().pluginsDir().resolve(record.name()).toString(), null, state(record))));
         rows.sort((a, b) -> (a.name() + " " + a.implemented()).compareTo(b.name() + " " + b.implemented()));
         return rows;
+    }
+
+    private static <T> T withLogContext(Map<String, String> context, java.util.function.Supplier<T> work) {
+        if (context == null) {
+            return work.get();
+        }
+        MDC.setContextMap(context);
+        try {
+            return work.get();
+        } finally {
+            MDC.clear();
+        }
     }
 
     private static List<Row> rowsOf(ManagerConnection manager, PluginEndpoint endpoint, String kind,
