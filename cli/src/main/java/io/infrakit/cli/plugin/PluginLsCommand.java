@@ -38,6 +38,13 @@ public final class PluginLsCommand extends BaseCommand {
     /** How many plugins are asked for their handshake at once. */
     static final int CONCURRENT_HANDSHAKES = 8;
 
+    /** Shared by every {@code plugin ls} a manager runs, so none pays for starting threads. */
+    private static final ExecutorService HANDSHAKES = Executors.newFixedThreadPool(CONCURRENT_HANDSHAKES, runnable -> {
+        Thread thread = new Thread(runnable, "plugin-ls-handshake");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -99,25 +106,15 @@ public final class PluginLsCommand extends BaseCommand {
                 .collect(Collectors.toMap(ProcessRecord::name, Function.identity(), (a, b) -> a));
         List<PluginEndpoint> endpoints = manager.endpoints();
         List<Row> rows = new ArrayList<>();
-        ExecutorService handshakes = Executors.newFixedThreadPool(Math.max(1, Math.min(CONCURRENT_HANDSHAKES,
-                endpoints.size())), runnable -> {
-            Thread thread = new Thread(runnable, "plugin-ls");
-            thread.setDaemon(true);
-            return thread;
-        });
         // The command's logging context (its -v level and its caller's stderr) goes with each handshake.
         Map<String, String> logContext = MDC.getCopyOfContextMap();
-        try {
-            List<CompletableFuture<List<Row>>> answers = endpoints.stream()
-                    .map(endpoint -> CompletableFuture.supplyAsync(() -> withLogContext(logContext, () ->
-                            rowsOf(manager, endpoint, kinds.getOrDefault(endpoint.name(),
-                                    processes.containsKey(endpoint.name()) ? "process" : "-"),
-                                    state(processes.get(endpoint.name())))), handshakes))
-                    .toList();
-            answers.forEach(answer -> rows.addAll(answer.join()));
-        } finally {
-            handshakes.shutdown();
-        }
+        List<CompletableFuture<List<Row>>> answers = endpoints.stream()
+                .map(endpoint -> CompletableFuture.supplyAsync(() -> withLogContext(logContext, () ->
+                        rowsOf(manager, endpoint, kinds.getOrDefault(endpoint.name(),
+                                processes.containsKey(endpoint.name()) ? "process" : "-"),
+                                state(processes.get(endpoint.name())))), HANDSHAKES))
+                .toList();
+        answers.forEach(answer -> rows.addAll(answer.join()));
         processes.values().stream()
                 .filter(record -> endpoints.stream().noneMatch(endpoint -> endpoint.name().equals(record.name())))
                 .forEach(record -> rows.add(new Row(record.name(), "process", "-",
