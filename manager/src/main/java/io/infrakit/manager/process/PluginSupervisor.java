@@ -158,6 +158,11 @@ public final class PluginSupervisor implements ProcessPluginStatus, AutoCloseabl
                     "no plugin '" + name + "' in " + PluginsConfig.fileOrDefault(home), log));
             return;
         }
+        if (ProcessStopper.answers(socket(name))) {
+            records.put(name, new ProcessRecord(name, 0, ProcessPhase.FAILED, restarts, clock.instant(), null,
+                    "another plugin already answers on " + socket(name), log));
+            return;
+        }
         ProcessStopper.removeSocket(socket(name));
         try {
             Process process = launcher.start(name, entry.get());
@@ -188,8 +193,10 @@ public final class PluginSupervisor implements ProcessPluginStatus, AutoCloseabl
             }
             case SPAWN -> spawn(name, step.record().restarts());
             case NONE -> {
-                if (step.record().phase() != ProcessPhase.STARTING && step.record().phase() != ProcessPhase.RUNNING) {
-                    processes.remove(name);
+                if (step.record().phase() != ProcessPhase.STARTING && step.record().phase() != ProcessPhase.RUNNING
+                        && processes.remove(name) != null) {
+                    // It exited: nothing listens on the socket it may have left.
+                    ProcessStopper.removeSocket(socket(name));
                 }
             }
         }
