@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +35,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PluginSupervisor implements ProcessPluginStatus, AutoCloseable {
 
+    /** How long a plugin process may take to answer its first handshake: 10s, or {@value #START_TIMEOUT_VARIABLE}. */
+    public static final String START_TIMEOUT_VARIABLE = "INFRAKIT_PLUGIN_START_TIMEOUT";
+
     private static final Logger LOG = LoggerFactory.getLogger(PluginSupervisor.class);
     static final Duration TICK = Duration.ofMillis(25);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -51,6 +56,7 @@ public final class PluginSupervisor implements ProcessPluginStatus, AutoCloseabl
     private PluginsConfig config = new PluginsConfig(Map.of());
     private boolean leaveRunning;
     private String lastConfigProblem = "";
+    private List<Object> configStamp = List.of();
 
     public PluginSupervisor(InfrakitHome home, Map<String, String> environment, List<String> pluginRun,
                             Lifecycle lifecycle, Clock clock) {
@@ -64,9 +70,6 @@ public final class PluginSupervisor implements ProcessPluginStatus, AutoCloseabl
             return thread;
         });
     }
-
-    /** How long a plugin process may take to answer its first handshake: 10s, or {@value #START_TIMEOUT_VARIABLE}. */
-    public static final String START_TIMEOUT_VARIABLE = "INFRAKIT_PLUGIN_START_TIMEOUT";
 
     public static Lifecycle lifecycle(Map<String, String> environment) {
         String timeout = environment.get(START_TIMEOUT_VARIABLE);
@@ -135,7 +138,13 @@ public final class PluginSupervisor implements ProcessPluginStatus, AutoCloseabl
         publish();
     }
 
+    /** Both configs are parsed again only when one of them was replaced or changed since the last tick. */
     private void readConfig() {
+        List<Object> stamp = List.of(stamp(ManagerConfig.file(home)), stamp(PluginsConfig.fileOrDefault(home)));
+        if (stamp.equals(configStamp)) {
+            return;
+        }
+        configStamp = stamp;
         try {
             ManagerConfig managerConfig = ManagerConfig.read(home);
             wanted = managerConfig.processes();
@@ -147,6 +156,15 @@ public final class PluginSupervisor implements ProcessPluginStatus, AutoCloseabl
                 LOG.warn("plugin processes: keeping the last good config: {}", e.getMessage());
                 lastConfigProblem = e.getMessage();
             }
+        }
+    }
+
+    private static Object stamp(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime(), attributes.size());
+        } catch (IOException e) {
+            return "absent";
         }
     }
 
