@@ -67,6 +67,12 @@ final class PluginProcessControl {
         if (toStart.isEmpty()) {
             return;
         }
+        List<String> stuck = toStart.stream().filter(running::contains).toList();
+        if (!stuck.isEmpty() && managerRuns) {
+            // Named already but failed or gave up: dropped first, so the supervisor starts them afresh.
+            ManagerConfig.writeProcesses(home, running.stream().filter(name -> !stuck.contains(name)).toList());
+            awaitGone(stuck);
+        }
         Optional<byte[]> before = ManagerConfig.current(home);
         Instant asked = Instant.now();
         List<String> wanted = new ArrayList<>(running);
