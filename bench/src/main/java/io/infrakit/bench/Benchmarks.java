@@ -56,6 +56,8 @@ public final class Benchmarks {
         if (!options.skipCli()) {
             section(options, "describe on a manager", () -> ManagerBenchmark.describe(options.launcher(),
                     options.describeSize(), options.runs()), results);
+            section(options, "plugin processes", () -> PluginProcessBenchmark.run(options.launcher(),
+                    Math.max(5, options.runs())), results);
             section(options, "VMs", () -> VmBenchmark.run(options.launcher(),
                     options.launcher().toAbsolutePath().getParent(), Math.max(3, options.runs())), results);
             section(options, "heal 1 of 100, default poll", () -> HealBenchmark.run(options.launcher(),

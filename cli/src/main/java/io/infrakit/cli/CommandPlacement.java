@@ -5,6 +5,7 @@ import io.infrakit.cli.image.ImageBuildCommand;
 import io.infrakit.cli.instance.InstanceProvisionCommand;
 import io.infrakit.cli.manager.ManagerCommand;
 import io.infrakit.cli.playbook.PlaybookRunCommand;
+import io.infrakit.cli.plugin.PluginRunCommand;
 import io.infrakit.engine.InfrakitHome;
 import io.infrakit.manager.CommandRunner;
 import io.infrakit.manager.Invocation;
@@ -19,7 +20,8 @@ import java.util.List;
  * The CLI as the manager runs it for the launcher, and the one place that decides where a command runs. Every
  * command runs in the manager, with the caller's directory, environment and stdin, except:
  * <ul>
- *   <li>the {@code manager} commands, which start, stop and run the manager itself;</li>
+ *   <li>the {@code manager} commands, which start, stop and run the manager itself, and {@code plugin run}, a
+ *       plugin in the foreground of its own process;</li>
  *   <li>{@code group commit --simulate}: a simulation is bounded to its caller's JVM and ends with it;</li>
  *   <li>{@code playbook run} at a terminal, which may ask for parameters there, {@code image build} and
  *       {@code quickstart}, which start processes and builds whose limits are the caller's;</li>
@@ -62,7 +64,8 @@ public final class CommandPlacement implements CommandRunner {
                 || leaf instanceof GroupCommitCommand commit && commit.simulate
                 || leaf instanceof PlaybookRunCommand && invocation.terminal()
                 || leaf instanceof ImageBuildCommand
-                || leaf instanceof QuickstartCommand;
+                || leaf instanceof QuickstartCommand
+                || leaf instanceof PluginRunCommand;
         if (local) {
             return Placement.CALLER;
         }

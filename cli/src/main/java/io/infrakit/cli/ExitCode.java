@@ -1,6 +1,8 @@
 package io.infrakit.cli;
 
 import io.infrakit.manager.ManagerUnreachableException;
+import io.infrakit.manager.process.PluginNameTakenException;
+import io.infrakit.manager.process.PluginProcessException;
 import io.infrakit.engine.group.simulation.SimulationTimeoutException;
 import io.infrakit.engine.manager.ManagerAlreadyRunningException;
 import io.infrakit.rpc.PluginUnavailableException;
@@ -31,7 +33,8 @@ public final class ExitCode {
         if (error instanceof InvalidSpecException) {
             return INVALID_SPEC;
         }
-        if (error instanceof PluginNotFoundException || error instanceof IncompatiblePluginException) {
+        if (error instanceof PluginNotFoundException || error instanceof IncompatiblePluginException
+                || error instanceof PluginProcessException) {
             return PLUGIN;
         }
         if (error instanceof PlaybookFetchException) {
@@ -44,7 +47,7 @@ public final class ExitCode {
             return NOT_CONVERGED;
         }
         if (error instanceof ManagerAlreadyRunningException || error instanceof PluginUnavailableException
-                || error instanceof ManagerUnreachableException) {
+                || error instanceof ManagerUnreachableException || error instanceof PluginNameTakenException) {
             return MANAGER;
         }
         return INTERNAL;

@@ -62,6 +62,10 @@ public final class ManagerConnection {
                 .collect(Collectors.toMap(PluginSelection::name, PluginSelection::kind, (a, b) -> a));
     }
 
+    public InfrakitHome home() {
+        return home;
+    }
+
     public List<PluginEndpoint> endpoints() {
         return discovery().list();
     }

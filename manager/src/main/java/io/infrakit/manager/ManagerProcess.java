@@ -5,6 +5,7 @@ import io.infrakit.engine.PrivateHome;
 import io.infrakit.engine.manager.ManagerLock;
 import io.infrakit.common.OwnerOnly;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -17,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Starts the manager as a background process, finds it, and stops it. */
 public final class ManagerProcess {
@@ -122,13 +125,25 @@ public final class ManagerProcess {
     }
 
     private static List<String> command(InfrakitHome home, List<String> daemon) {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             // Its own session: a Ctrl-C in the terminal that started it must not stop the manager.
             command.add("/usr/bin/setsid");
         }
+        command.addAll(javaCommand(daemon));
+        command.add("--home");
+        command.add(home.root().toString());
+        return command;
+    }
+
+    /**
+     * A JVM like this one, tuned for a long-running daemon, running {@code mainAndArguments} on this classpath: the
+     * manager, and each built-in plugin it runs as a process of its own ({@code plugin run}).
+     */
+    public static List<String> javaCommand(List<String> mainAndArguments) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>();
         command.add(java);
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(argument -> argument.startsWith("-XX:SharedArchiveFile=") || argument.startsWith("-Xlog:"))
@@ -148,10 +163,11 @@ public final class ManagerProcess {
         // manager.log: every line of the manager's logging with its time, to the millisecond (ISO-8601).
         command.add("-D" + LogSetup.TIMESTAMPS + "=true");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.addAll(daemon);
-        command.add("--home");
-        command.add(home.root().toString());
+        // Absolute: a plugin process runs in a directory of its own choosing.
+        command.add(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator)));
+        command.addAll(mainAndArguments);
         return command;
     }
 

@@ -2,7 +2,8 @@ package io.infrakit.cli.plugin;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "plugin", description = "The plugins the manager serves.",
-        subcommands = {PluginLsCommand.class, PluginStartCommand.class})
+@Command(name = "plugin", description = "The plugins the manager serves and the plugin processes it runs.",
+        subcommands = {PluginLsCommand.class, PluginStartCommand.class, PluginStopCommand.class,
+                PluginRunCommand.class, PluginLogsCommand.class})
 public final class PluginCommand {
 }

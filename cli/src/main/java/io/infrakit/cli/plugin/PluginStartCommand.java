@@ -10,7 +10,9 @@ import io.infrakit.engine.manager.ManagerAlreadyRunningException;
 import io.infrakit.engine.manager.ManagerConfig;
 import io.infrakit.engine.manager.PluginSelection;
 import io.infrakit.engine.plugin.PluginRegistry;
+import io.infrakit.common.UsageException;
 import io.infrakit.manager.ManagerProcess;
+import io.infrakit.manager.process.PluginsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -20,7 +22,11 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 @Command(name = "start", description = {
-        "Start the manager serving exactly these plugins, each under its name, as InfraKit's "
+        "Start plugin processes by their names in the plugins config ($INFRAKIT_HOME/plugins.yml, see "
+                + "docs/plugins-processes.md): the manager runs and supervises them, and this waits until each "
+                + "socket answers the handshake. Exit 4 when one does not start (naming its log), 7 when a running "
+                + "plugin has the name; nothing changes then.",
+        "Otherwise start the manager serving exactly these plugins, each under its name, as InfraKit's "
                 + "'plugin start manager:mystack group file:instance-file vanilla:flavor-vanilla'. Kinds: manager "
                 + "(the group plugin that stores every commit, default name group), group (the group controller, "
                 + "default name group-stateless), and each plugin by its own name (file, vanilla, simulator, qemu).",
@@ -29,8 +35,8 @@ import java.util.stream.Collectors;
                 + "these plugins, else 7 and nothing changes (stop it first)."})
 final class PluginStartCommand extends BaseCommand {
 
-    @Parameters(arity = "1..*", paramLabel = "KIND[:NAME]", description = "A plugin to serve, under NAME "
-            + "(default: the kind's own name)")
+    @Parameters(arity = "1..*", paramLabel = "NAME|KIND[:NAME]", description = "A plugin process of the plugins "
+            + "config, or a plugin for the manager to serve, under NAME (default: the kind's own name)")
     List<String> plugins;
 
     PluginStartCommand(CliEnvironment cli) {
@@ -40,6 +46,18 @@ final class PluginStartCommand extends BaseCommand {
     @Override
     protected int run() {
         InfrakitHome home = home();
+        PluginsConfig processes = PluginsConfig.read(home);
+        List<String> processNames = plugins.stream().filter(name -> processes.entry(name).isPresent()).toList();
+        if (!processNames.isEmpty()) {
+            if (processNames.size() != plugins.size()) {
+                throw new UsageException("start plugin processes (" + String.join(", ", processNames) + ", from "
+                        + PluginsConfig.fileOrDefault(home) + ") and the manager's plugins (" + plugins.stream()
+                        .filter(name -> !processNames.contains(name)).collect(Collectors.joining(", "))
+                        + ") with two commands");
+            }
+            new PluginProcessControl(cli, home).start(processNames);
+            return ExitCode.OK;
+        }
         List<PluginSelection> selection = PluginSelection.resolve(plugins,
                 PluginRegistry.load(PluginStartCommand.class.getClassLoader()));
         OptionalLong running = ManagerProcess.running(home);

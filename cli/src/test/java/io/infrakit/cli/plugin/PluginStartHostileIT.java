@@ -80,7 +80,8 @@ class PluginStartHostileIT {
         Run refused = home.run("manager", "start");
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.INVALID_SPEC);
-        assertThat(refused.err()).isEqualTo("infrakit: " + config + ":2:1: unknown field 'plugin-dir'; known: plugins\n");
+        assertThat(refused.err()).isEqualTo("infrakit: " + config + ":2:1: unknown field 'plugin-dir'; known: plugins, "
+                + "processes, leaveProcessesRunning\n");
         assertThat(home.resolve("manager.ready")).doesNotExist();
         assertThat(Files.readString(config)).isEqualTo("plugins: [manager:mystack, group]\nplugin-dir: /tmp\n");
     }

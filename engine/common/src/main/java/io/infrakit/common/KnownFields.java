@@ -28,9 +28,21 @@ public final class KnownFields {
     public static final KnownFields ANY = new KnownFields(null);
 
     private final Map<String, KnownFields> fields;
+    /** For a map whose keys are the user's own names: what each value may hold; null for an object. */
+    private final KnownFields eachValue;
 
     private KnownFields(Map<String, KnownFields> fields) {
+        this(fields, null);
+    }
+
+    private KnownFields(Map<String, KnownFields> fields, KnownFields eachValue) {
         this.fields = fields;
+        this.eachValue = eachValue;
+    }
+
+    /** A map whose keys are the user's own names (plugins by name), each value checked as {@code values}. */
+    public static KnownFields eachValue(KnownFields values) {
+        return new KnownFields(Map.of(), values);
     }
 
     /** An object with these fields, each with what its value may hold: {@code of("Size", ANY, "Plugin", ANY)}. */
@@ -90,7 +102,7 @@ public final class KnownFields {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            KnownFields known = fields.get(field.getKey());
+            KnownFields known = eachValue != null ? eachValue : fields.get(field.getKey());
             if (known == null) {
                 return Optional.of((path.isEmpty() ? "" : path + ": ") + unknown(field.getKey()));
             }
@@ -106,6 +118,9 @@ public final class KnownFields {
     private KnownFields field(String name, TextPositions positions, JsonParser parser) throws IOException {
         if (this == ANY) {
             return ANY;
+        }
+        if (eachValue != null) {
+            return eachValue;
         }
         String field = parser.currentName();
         KnownFields known = fields.get(field);

@@ -72,6 +72,12 @@ public final class Manager implements AutoCloseable {
      */
     public static Manager start(InfrakitHome home, PluginRegistry registry, List<PluginSelection> selection,
                                 Map<String, String> environment, Clock clock) {
+        return start(home, registry, selection, environment, clock, ProcessPluginStatus.none());
+    }
+
+    /** The same, with the plugins it runs as processes ({@code processes} says when one cannot be called). */
+    public static Manager start(InfrakitHome home, PluginRegistry registry, List<PluginSelection> selection,
+                                Map<String, String> environment, Clock clock, ProcessPluginStatus processes) {
         List<PluginSelection> plugins = PluginSelection.check(selection, registry);
         PrivateHome.prepare(home).ifPresent(LOG::warn);
         ManagerLock lock = ManagerLock.acquire(home);
@@ -81,16 +87,15 @@ public final class Manager implements AutoCloseable {
         try {
             HalfWrittenFiles.remove(home);
             createPrivateDirectory(home.pluginsDir());
-            ManagerPluginLookup lookup = new ManagerPluginLookup(home.pluginsDir(), PluginClient.timeoutFrom(environment));
+            ManagerPluginLookup lookup = new ManagerPluginLookup(home.pluginsDir(),
+                    PluginClient.timeoutFrom(environment), processes);
             PluginContext context = PluginContext.of(home.root(), clock, environment).withPlugins(lookup);
             Optional<PersistingGroupPlugin> groups = Optional.empty();
             for (PluginSelection plugin : plugins) {
                 if (plugin.isManager()) {
                     continue;
                 }
-                PluginObjects objects = registry.provider(plugin.provider().orElseThrow()).create(context);
-                lookup.host(plugin.name(), objects);
-                hostedObjects.add(objects);
+                PluginObjects objects = host(registry, plugin, context, lookup, hostedObjects);
                 serve(home, plugin, ServedObjects.of(objects), servers, served);
                 boolean fronted = plugins.stream().anyMatch(PluginSelection::isManager);
                 if (fronted && plugin.isGroupController() && objects.groups().containsKey(PluginObjects.DEFAULT_TYPE)) {
@@ -121,6 +126,46 @@ public final class Manager implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * One built-in plugin on its own socket, as a process apart from the manager ({@code plugin run KIND[:NAME]}):
+     * made and served as the manager makes and serves its plugins, finding other plugins by their sockets. The kind
+     * {@code manager} is not one: it is the manager. Closing it stops serving and removes the socket.
+     */
+    public static AutoCloseable serveAlone(InfrakitHome home, PluginRegistry registry, PluginSelection plugin,
+                                           Map<String, String> environment, Clock clock) {
+        PluginSelection checked = PluginSelection.check(List.of(plugin), registry).get(0);
+        if (checked.isManager()) {
+            throw new io.infrakit.common.UsageException("'" + checked + "': the manager runs as 'infrakit manager "
+                    + "run', not as a plugin of its own");
+        }
+        createPrivateDirectory(home.pluginsDir());
+        ManagerPluginLookup lookup = new ManagerPluginLookup(home.pluginsDir(), PluginClient.timeoutFrom(environment),
+                ProcessPluginStatus.none());
+        PluginContext context = PluginContext.of(home.root(), clock, environment).withPlugins(lookup);
+        List<PluginObjects> hostedObjects = new ArrayList<>();
+        PluginObjects objects = host(registry, checked, context, lookup, hostedObjects);
+        PluginServer server;
+        try {
+            server = PluginServer.start(home.pluginsDir().resolve(checked.name()), ServedObjects.of(objects));
+        } catch (RuntimeException e) {
+            stop(objects);
+            throw e;
+        }
+        LOG.info("serving plugin {} ({}) on {}", checked.name(), checked.kind(), server.socket());
+        return () -> {
+            server.close();
+            stop(objects);
+        };
+    }
+
+    private static PluginObjects host(PluginRegistry registry, PluginSelection plugin, PluginContext context,
+                                      ManagerPluginLookup lookup, List<PluginObjects> hostedObjects) {
+        PluginObjects objects = registry.provider(plugin.provider().orElseThrow()).create(context);
+        lookup.host(plugin.name(), objects);
+        hostedObjects.add(objects);
+        return objects;
     }
 
     /**

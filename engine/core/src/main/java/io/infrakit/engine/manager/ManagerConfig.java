@@ -23,16 +23,23 @@ import java.util.stream.Collectors;
 
 /**
  * The manager's config, {@code $INFRAKIT_HOME/manager.yml}: which plugins it serves under which names
- * ({@code plugins: [manager:mystack, group, file:instance-file]}). {@code plugin start} writes it; every start of the
- * manager reads it. Without it the manager serves every plugin under its default name.
+ * ({@code plugins: [manager:mystack, group, file:instance-file]}), which plugin processes of the plugins config it
+ * runs ({@code processes: [instance-file, py]}, see docs/plugins-processes.md) and whether they outlive it
+ * ({@code leaveProcessesRunning}). {@code plugin start} and {@code plugin stop} write it; every start of the manager
+ * reads it, and the running manager follows its {@code processes}. Without it the manager serves every plugin under
+ * its default name and runs no process.
  */
-public record ManagerConfig(@JsonProperty("plugins") List<PluginSelection> plugins) {
+public record ManagerConfig(@JsonProperty("plugins") List<PluginSelection> plugins,
+                            @JsonProperty("processes") List<String> processes,
+                            @JsonProperty("leaveProcessesRunning") boolean leaveProcessesRunning) {
 
     public static final String FILE = "manager.yml";
-    private static final KnownFields FIELDS = KnownFields.of("plugins", KnownFields.ANY);
+    private static final KnownFields FIELDS = KnownFields.of("plugins", KnownFields.ANY,
+            "processes", KnownFields.ANY, "leaveProcessesRunning", KnownFields.ANY);
 
     public ManagerConfig {
         plugins = plugins == null ? List.of() : List.copyOf(plugins);
+        processes = processes == null ? List.of() : List.copyOf(processes);
     }
 
     public static Path file(InfrakitHome home) {
@@ -45,20 +52,14 @@ public record ManagerConfig(@JsonProperty("plugins") List<PluginSelection> plugi
      * {@link InvalidSpecException} naming the file (and line:column for its syntax and unknown fields).
      */
     public static List<PluginSelection> selection(InfrakitHome home, PluginRegistry registry) {
-        Path file = file(home);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file(home))) {
             return PluginSelection.defaults(registry);
         }
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InvalidSpecException("cannot read " + name + ": " + e.getMessage());
+        String name = file(home).toString();
+        ManagerConfig config = read(home);
+        if (config.plugins().isEmpty()) {
+            return PluginSelection.defaults(registry);
         }
-        String text = SpecText.decode(name, bytes);
-        checkFields(name, text);
-        ManagerConfig config = SpecText.read(name, text, ManagerConfig.class);
         try {
             return PluginSelection.check(config.plugins(), registry);
         } catch (InvalidSpecException e) {
@@ -68,12 +69,57 @@ public record ManagerConfig(@JsonProperty("plugins") List<PluginSelection> plugi
         }
     }
 
+    /**
+     * The config as written, unchecked against the registry: empty fields without a file. A file that cannot be
+     * read is an {@link InvalidSpecException} naming it (and line:column for its syntax and unknown fields).
+     */
+    public static ManagerConfig read(InfrakitHome home) {
+        Path file = file(home);
+        String name = file.toString();
+        if (!Files.exists(file)) {
+            return new ManagerConfig(List.of(), List.of(), false);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidSpecException("cannot read " + name + ": " + e.getMessage());
+        }
+        String text = SpecText.decode(name, bytes);
+        if (text.isBlank()) {
+            return new ManagerConfig(List.of(), List.of(), false);
+        }
+        checkFields(name, text);
+        return SpecText.read(name, text, ManagerConfig.class);
+    }
+
     /** Keeps this selection as the home's config, for this and every later start of its manager. */
     public static void write(InfrakitHome home, List<PluginSelection> selection) {
-        String text = "# The plugins the manager serves, as KIND:NAME (written by 'infrakit plugin start').\n"
-                + "plugins: [" + selection.stream().map(PluginSelection::toString).collect(Collectors.joining(", "))
-                + "]\n";
-        AtomicFiles.write(file(home), text.getBytes(StandardCharsets.UTF_8));
+        ManagerConfig current = Files.exists(file(home)) ? read(home) : new ManagerConfig(List.of(), List.of(), false);
+        write(home, new ManagerConfig(selection, current.processes(), current.leaveProcessesRunning()));
+    }
+
+    /** Keeps these plugin processes as the ones the manager runs, now and at every later start. */
+    public static void writeProcesses(InfrakitHome home, List<String> processes) {
+        ManagerConfig current = read(home);
+        write(home, new ManagerConfig(current.plugins(), processes, current.leaveProcessesRunning()));
+    }
+
+    private static void write(InfrakitHome home, ManagerConfig config) {
+        StringBuilder text = new StringBuilder();
+        if (!config.plugins().isEmpty()) {
+            text.append("# The plugins the manager serves, as KIND:NAME (written by 'infrakit plugin start').\n")
+                    .append("plugins: [").append(config.plugins().stream().map(PluginSelection::toString)
+                            .collect(Collectors.joining(", "))).append("]\n");
+        }
+        if (!config.processes().isEmpty()) {
+            text.append("# The plugin processes it runs, named in plugins.yml ('infrakit plugin start NAME').\n")
+                    .append("processes: [").append(String.join(", ", config.processes())).append("]\n");
+        }
+        if (config.leaveProcessesRunning()) {
+            text.append("leaveProcessesRunning: true\n");
+        }
+        AtomicFiles.write(file(home), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The config's bytes as they are, to put back if what replaced them does not start. */

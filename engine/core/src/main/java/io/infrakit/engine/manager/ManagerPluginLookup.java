@@ -3,6 +3,7 @@ package io.infrakit.engine.manager;
 import io.infrakit.rpc.PluginClient;
 import io.infrakit.rpc.PluginDiscovery;
 import io.infrakit.rpc.PluginEndpoint;
+import io.infrakit.rpc.PluginUnavailableException;
 import io.infrakit.rpc.RemoteFlavorPlugin;
 import io.infrakit.rpc.RemoteInstancePlugin;
 import io.infrakit.spi.InterfaceSpec;
@@ -29,10 +30,12 @@ final class ManagerPluginLookup implements PluginLookup {
     private final Map<String, PluginObjects> hosted = new ConcurrentHashMap<>();
     private final PluginDiscovery discovery;
     private final Duration timeout;
+    private final ProcessPluginStatus processes;
 
-    ManagerPluginLookup(Path pluginsDir, Duration timeout) {
+    ManagerPluginLookup(Path pluginsDir, Duration timeout, ProcessPluginStatus processes) {
         this.discovery = new PluginDiscovery(pluginsDir);
         this.timeout = timeout;
+        this.processes = processes;
     }
 
     void host(String name, PluginObjects objects) {
@@ -55,6 +58,10 @@ final class ManagerPluginLookup implements PluginLookup {
                        Function<PluginEndpoint, T> remote) {
         PluginObjects objects = hosted.get(name.lookup());
         if (objects == null) {
+            processes.unavailable(name.lookup()).ifPresent(reason -> {
+                throw new PluginUnavailableException(name.lookup(), discovery.directory().resolve(name.lookup()),
+                        reason);
+            });
             return remote.apply(discovery.find(name, wanted));
         }
         T object = kind.apply(objects).get(name.type());
