@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,15 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Plugins as processes of their own (docs/plugins-processes.md), through the launcher: two plugin processes started
- * with {@code plugin start}, a group over them, the instance plugin killed with SIGKILL and restarted by the manager
- * while the group keeps its instances, then {@code plugin stop --all} leaving no process and no socket behind.
- * Which plugins run is the plugins config in {@code src/test/resources/plugins/processes.yml}.
+ * Plugins as processes of their own (docs/plugins-processes.md), through the launcher: the Python example instance
+ * plugin and our vanilla flavor started as processes with {@code plugin start}, a group over them, the Java plugin
+ * killed with SIGKILL and restarted by the manager while the group keeps its instances, then
+ * {@code plugin stop --all} leaving no process and no socket behind. Which plugins run is the plugins config in
+ * {@code src/test/resources/plugins/processes.yml}.
  */
 class PluginProcessesE2E {
 
-    static final String KILLED = "instance-file";
-    static final String SECOND = "flavor-second";
+    static final String KILLED = "flavor-java";
+    static final String SECOND = "py-instances";
+    static final Path EXAMPLES = Launcher.ROOT.resolve("examples/plugins");
 
     TemporaryHome home;
     Launcher infrakit;
@@ -68,7 +71,7 @@ class PluginProcessesE2E {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             Launcher.Result listed = infrakit.run("plugin", "ls");
-            assertThat(listed.out()).containsPattern(KILLED + "\\s+process\\s+Instance/0\\.6\\.1\\s+\\S+\\s+\\d+\\s+\\S+\\s+1\\s+ok");
+            assertThat(listed.out()).containsPattern(KILLED + "\\s+process\\s+Flavor/0\\.1\\.1\\s+\\S+\\s+\\d+\\s+\\S+\\s+1\\s+ok");
         });
         long restartedPid = pid(infrakit.run("plugin", "ls").out(), KILLED);
         assertThat(restartedPid).isNotEqualTo(pid);
@@ -124,16 +127,22 @@ class PluginProcessesE2E {
         return Long.parseLong(listed.group(1));
     }
 
-    /** The IDs of the group's instances: the file plugin's files, one per instance. */
+    /** The IDs of the group's instances: the Python plugin's files, one per instance. */
     private List<String> instanceIds() throws IOException {
-        try (Stream<Path> files = home.instanceFiles().stream()) {
-            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        Path directory = home.resolve("instances/" + SECOND);
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("instance-"))
+                    .sorted().toList();
         }
     }
 
     private void copy(String resource, String target) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/plugins/" + resource)) {
-            Files.copy(in, home.resolve(target));
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Files.writeString(home.resolve(target), text.replace("EXAMPLES", EXAMPLES.toString()));
         }
     }
 }
