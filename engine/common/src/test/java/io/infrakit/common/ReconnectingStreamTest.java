@@ -108,6 +108,7 @@ class ReconnectingStreamTest {
 
         stream.stop();
 
+        assertThat(first.ended.await(WITHIN_SECONDS, TimeUnit.SECONDS)).as("the open stream ends").isTrue();
         assertThat(first.closed).isTrue();
         assertThat(opened.poll(ReconnectingStream.LONGEST_BACKOFF.toMillis() * 2, TimeUnit.MILLISECONDS)).isNull();
     }
