@@ -15,7 +15,6 @@ import io.infrakit.manager.process.ProcessStates;
 import io.infrakit.rpc.PluginEndpoint;
 import io.infrakit.spi.InfrakitException;
 import io.infrakit.spi.InterfaceSpec;
-import org.slf4j.MDC;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -24,9 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,16 +30,6 @@ import java.util.stream.Collectors;
         + "for a plugin process of the plugins config, - for a plugin started apart), the interfaces and versions it "
         + "implements, its socket, and for a plugin process its pid, uptime, restarts and health.")
 public final class PluginLsCommand extends BaseCommand {
-
-    /** How many plugins are asked for their handshake at once. */
-    static final int CONCURRENT_HANDSHAKES = 8;
-
-    /** Shared by every {@code plugin ls} a manager runs, so none pays for starting threads. */
-    private static final ExecutorService HANDSHAKES = Executors.newFixedThreadPool(CONCURRENT_HANDSHAKES, runnable -> {
-        Thread thread = new Thread(runnable, "plugin-ls-handshake");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -77,8 +63,8 @@ public final class PluginLsCommand extends BaseCommand {
     @Override
     protected int run() {
         List<Row> rows = rows(ManagerConnection.open(cli, home()));
-        Printer.print(cli, output.format, rows, () -> Printer.table(List.of("NAME", "KIND", "INTERFACE", "SOCKET",
-                "PID", "UPTIME", "RESTARTS", "HEALTH"), rows.stream().map(PluginLsCommand::cells).toList()));
+        Printer.print(cli, output.format, rows, () -> Printer.table(List.of("NAME", "KIND", "INTERFACE", "PID",
+                "UPTIME", "RESTARTS", "HEALTH", "SOCKET"), rows.stream().map(PluginLsCommand::cells).toList()));
         return ExitCode.OK;
     }
 
@@ -88,17 +74,18 @@ public final class PluginLsCommand extends BaseCommand {
         if (process != null && !ProcessPhase.RUNNING.label().equals(process.phase())) {
             health = process.phase() + ": " + process.message();
         }
-        return List.of(row.name(), row.kind(), row.implemented(), row.socket(),
+        // The socket last: its width is the home's, and no other column is padded by it.
+        return List.of(row.name(), row.kind(), row.implemented(),
                 process == null || process.pid() == 0 ? "-" : String.valueOf(process.pid()),
                 process == null || process.uptimeSeconds() == null ? "-" : uptime(process.uptimeSeconds()),
-                process == null ? "-" : String.valueOf(process.restarts()), health);
+                process == null ? "-" : String.valueOf(process.restarts()), health, row.socket());
     }
 
     /**
      * Every object of every plugin the manager's directory lists, by name, and every plugin process the manager
-     * supervises; one that does not answer says why. The plugins are asked at once (at most
-     * {@value #CONCURRENT_HANDSHAKES} at a time); the rows are sorted, so their order does not depend on who
-     * answered first.
+     * supervises; one that does not answer says why. The plugins are asked one after another, on the command's
+     * own thread: asked at once they were no faster on two cores, and the order and thread of the debug lines
+     * {@code -v} shows differed from run to run and between the manager and the caller's JVM.
      */
     public static List<Row> rows(ManagerConnection manager) {
         Map<String, String> kinds = manager.servedKinds();
@@ -106,33 +93,16 @@ public final class PluginLsCommand extends BaseCommand {
                 .collect(Collectors.toMap(ProcessRecord::name, Function.identity(), (a, b) -> a));
         List<PluginEndpoint> endpoints = manager.endpoints();
         List<Row> rows = new ArrayList<>();
-        // The command's logging context (its -v level and its caller's stderr) goes with each handshake.
-        Map<String, String> logContext = MDC.getCopyOfContextMap();
-        List<CompletableFuture<List<Row>>> answers = endpoints.stream()
-                .map(endpoint -> CompletableFuture.supplyAsync(() -> withLogContext(logContext, () ->
-                        rowsOf(manager, endpoint, kinds.getOrDefault(endpoint.name(),
-                                processes.containsKey(endpoint.name()) ? "process" : "-"),
-                                state(processes.get(endpoint.name())))), HANDSHAKES))
-                .toList();
-        answers.forEach(answer -> rows.addAll(answer.join()));
+        for (PluginEndpoint endpoint : endpoints) {
+            rows.addAll(rowsOf(manager, endpoint, kinds.getOrDefault(endpoint.name(),
+                    processes.containsKey(endpoint.name()) ? "process" : "-"), state(processes.get(endpoint.name()))));
+        }
         processes.values().stream()
                 .filter(record -> endpoints.stream().noneMatch(endpoint -> endpoint.name().equals(record.name())))
                 .forEach(record -> rows.add(new Row(record.name(), "process", "-",
                         manager.home().pluginsDir().resolve(record.name()).toString(), null, state(record))));
         rows.sort((a, b) -> (a.name() + " " + a.implemented()).compareTo(b.name() + " " + b.implemented()));
         return rows;
-    }
-
-    private static <T> T withLogContext(Map<String, String> context, java.util.function.Supplier<T> work) {
-        if (context == null) {
-            return work.get();
-        }
-        MDC.setContextMap(context);
-        try {
-            return work.get();
-        } finally {
-            MDC.clear();
-        }
     }
 
     private static List<Row> rowsOf(ManagerConnection manager, PluginEndpoint endpoint, String kind,

@@ -53,10 +53,10 @@ class LauncherE2E {
         Launcher.Result plugins = infrakit.run("plugin", "ls");
         assertThat(plugins.exitCode()).as(plugins.toString()).isZero();
         assertThat(plugins.out())
-                .containsPattern("simulator\\s+simulator\\s+Instance/0\\.6\\.1\\s+" + home.resolve("plugins/simulator"))
-                .containsPattern("file\\s+file\\s+Instance/0\\.6\\.1\\s+" + home.resolve("plugins/file"))
-                .containsPattern("vanilla\\s+vanilla\\s+Flavor/0\\.1\\.1\\s+" + home.resolve("plugins/vanilla"))
-                .containsPattern("group\\s+manager\\s+Group/0\\.1\\.1\\s+" + home.resolve("plugins/group"));
+                .containsPattern("simulator\\s+simulator\\s+Instance/0\\.6\\.1\\s+-\\s+-\\s+-\\s+ok\\s+" + home.resolve("plugins/simulator"))
+                .containsPattern("file\\s+file\\s+Instance/0\\.6\\.1\\s+-\\s+-\\s+-\\s+ok\\s+" + home.resolve("plugins/file"))
+                .containsPattern("vanilla\\s+vanilla\\s+Flavor/0\\.1\\.1\\s+-\\s+-\\s+-\\s+ok\\s+" + home.resolve("plugins/vanilla"))
+                .containsPattern("group\\s+manager\\s+Group/0\\.1\\.1\\s+-\\s+-\\s+-\\s+ok\\s+" + home.resolve("plugins/group"));
 
         Path spec = home.resolve("spec.json");
         Files.writeString(spec, "{\"Properties\":{\"Note\":\"hello\"},\"Tags\":{\"tier\":\"web\"},\"Init\":\"echo hi\"}");

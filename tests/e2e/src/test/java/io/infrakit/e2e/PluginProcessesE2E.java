@@ -71,7 +71,7 @@ class PluginProcessesE2E {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             Launcher.Result listed = infrakit.run("plugin", "ls");
-            assertThat(listed.out()).containsPattern(KILLED + "\\s+process\\s+Flavor/0\\.1\\.1\\s+\\S+\\s+\\d+\\s+\\S+\\s+1\\s+ok");
+            assertThat(listed.out()).containsPattern(KILLED + "\\s+process\\s+Flavor/0\\.1\\.1\\s+\\d+\\s+\\S+\\s+1\\s+ok");
         });
         long restartedPid = pid(infrakit.run("plugin", "ls").out(), KILLED);
         assertThat(restartedPid).isNotEqualTo(pid);
@@ -110,7 +110,7 @@ class PluginProcessesE2E {
                     .contains("plugin '" + KILLED + "' is unavailable: restarting");
         });
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(infrakit.run("plugin", "ls").out()).containsPattern(KILLED + "\\s+process\\s+\\S+\\s+\\S+\\s+\\d+\\s+\\S+\\s+1\\s+ok"));
+                assertThat(infrakit.run("plugin", "ls").out()).containsPattern(KILLED + "\\s+process\\s+\\S+\\s+\\d+\\s+\\S+\\s+1\\s+ok"));
         assertThat(infrakit.run("group", "commit", home.resolve("cattle.json").toString(), "--wait", "60s").exitCode())
                 .isZero();
         assertThat(instanceIds()).isEqualTo(before);
@@ -122,7 +122,7 @@ class PluginProcessesE2E {
         if (started.find()) {
             return Long.parseLong(started.group(1));
         }
-        Matcher listed = Pattern.compile("(?m)^" + plugin + "\\s+process\\s+\\S+\\s+\\S+\\s+(\\d+)").matcher(out);
+        Matcher listed = Pattern.compile("(?m)^" + plugin + "\\s+process\\s+\\S+\\s+(\\d+)").matcher(out);
         assertThat(listed.find()).as(out).isTrue();
         return Long.parseLong(listed.group(1));
     }
