@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,14 +56,15 @@ class DockerHostileIT {
     @Test
     void anImageTheDaemonDoesNotHaveIsAnInvalidSpecAndIsNotPulled() {
         plugin = new DockerInstancePlugin(dockerd.host());
-        String images = dockerd.docker("images", "-q", "--no-trunc");
+        // docker lists images by creation time, and two made in the same second in either order: compare the sets
+        List<String> images = dockerd.docker("images", "-q", "--no-trunc").lines().sorted().toList();
 
         assertThatThrownBy(() -> plugin.provision(spec("{\"Image\": \"ikbox:v9\", \"Cmd\": [\"sleep\", \"9\"]}")))
                 .isExactlyInstanceOf(InvalidSpecException.class)
                 .hasMessage("plugin 'docker' provision: instance property \"Image\": no image \"ikbox:v9\""
                         + " in dockerd at " + dockerd.host()
                         + " (this plugin does not pull: docker pull, load or import it first)");
-        assertThat(dockerd.docker("images", "-q", "--no-trunc")).isEqualTo(images);
+        assertThat(dockerd.docker("images", "-q", "--no-trunc").lines().sorted().toList()).isEqualTo(images);
     }
 
     @Test
