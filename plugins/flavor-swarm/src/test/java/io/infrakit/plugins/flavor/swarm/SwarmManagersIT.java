@@ -99,11 +99,14 @@ class SwarmManagersIT {
             await().atMost(WITHIN).until(() -> instances.destroyed().size() == 1);
             await().atMost(WITHIN).until(() -> reachableManagers().size() == 3
                     && reachableManagers().stream().noneMatch(line -> line.contains(third.tags().get(Link.LABEL))));
-            List<String> nodeEvents = Arrays.asList(first.docker("events", "--since", started, "--until",
-                    Instant.now().plusSeconds(1).toString(), "--filter", "type=node",
-                    "--format", "{{.Action}} {{json .Actor.Attributes}}").split("\n"));
-            assertThat(nodeEvents).as("the destroyed manager was demoted")
-                    .anySatisfy(event -> assertThat(event).startsWith("update").contains("\"role.new\":\"worker\""));
+            // The engine's event log may lag behind its node list: read it again until the demotion shows.
+            await().atMost(WITHIN).untilAsserted(() -> {
+                List<String> nodeEvents = Arrays.asList(first.docker("events", "--since", started, "--until",
+                        Instant.now().plusSeconds(1).toString(), "--filter", "type=node",
+                        "--format", "{{.Action}} {{json .Actor.Attributes}}").split("\n"));
+                assertThat(nodeEvents).as("the destroyed manager was demoted").anySatisfy(event ->
+                        assertThat(event).startsWith("update").contains("\"role.new\":\"worker\""));
+            });
         }
     }
 
